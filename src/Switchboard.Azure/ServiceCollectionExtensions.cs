@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Switchboard.Azure.Storage;
+using Switchboard.Core.Ports;
+
+namespace Switchboard.Azure;
+
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddSwitchboardAzure(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                // The same "Storage" connection the queue triggers read: a string locally, a section with a managed identity in Azure.
+                var connection = configuration.GetSection(StorageOptions.ConnectionName);
+                options.ConnectionString = connection.Value;
+                options.AccountName = connection["accountName"];
+                options.ManagedIdentityClientId = connection["clientId"];
+            })
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(provider => new StorageClients(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<BlobRawPayloadStore>();
+        services.AddSingleton<TableIdempotencyStore>();
+        services.AddSingleton<TableAuditLog>();
+        services.AddSingleton<IRawPayloadStore>(p => p.GetRequiredService<BlobRawPayloadStore>());
+        services.AddSingleton<IIdempotencyStore>(p => p.GetRequiredService<TableIdempotencyStore>());
+        services.AddSingleton<IAuditLog>(p => p.GetRequiredService<TableAuditLog>());
+        services.AddSingleton<IWorkQueue, StorageQueueWorkQueue>();
+        services.AddHostedService<StorageProvisioner>();
+        return services;
+    }
+}

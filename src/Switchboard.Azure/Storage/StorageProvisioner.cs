@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Switchboard.Core.Envelopes;
+
+namespace Switchboard.Azure.Storage;
+
+/// <summary>Creates the containers, tables and queues at start when configured to (local runs against Azurite).</summary>
+public sealed class StorageProvisioner(
+    StorageClients clients,
+    BlobRawPayloadStore payloads,
+    TableIdempotencyStore idempotency,
+    TableAuditLog audit,
+    IOptions<StorageOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.CreateIfMissing)
+        {
+            return;
+        }
+
+        await payloads.EnsureCreatedAsync(cancellationToken);
+        await idempotency.EnsureCreatedAsync(cancellationToken);
+        await audit.EnsureCreatedAsync(cancellationToken);
+        foreach (var queue in PipelineQueues.All)
+        {
+            await clients.Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
