@@ -7,4 +7,7 @@ namespace Switchboard.Fhir.Rest;
 public sealed record FhirWriteResult(int Status, string? Location, string? VersionId)
 {
     public bool Created => Status == 201;
+
+    /// <summary>The logical id from the location (<c>Patient/1/_history/2</c> → <c>1</c>).</summary>
+    public string? Id => Location?.Split('/') is [_, var id, ..] ? id : null;
 }
