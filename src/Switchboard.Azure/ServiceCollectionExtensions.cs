@@ -23,13 +23,14 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton(provider => new StorageClients(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton<BlobRawPayloadStore>();
-        services.AddSingleton<TableIdempotencyStore>();
-        services.AddSingleton<TableAuditLog>();
-        services.AddSingleton<IRawPayloadStore>(p => p.GetRequiredService<BlobRawPayloadStore>());
-        services.AddSingleton<IIdempotencyStore>(p => p.GetRequiredService<TableIdempotencyStore>());
-        services.AddSingleton<IAuditLog>(p => p.GetRequiredService<TableAuditLog>());
+        services.AddSingleton(provider => new StorageClients(
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetServices<global::Azure.Core.Pipeline.HttpPipelinePolicy>()));
+        services.AddSingleton<BlobPayloadStore>();
+        services.AddSingleton<TableEnvelopeStore>();
+        services.AddSingleton<TablePatientOrderStore>();
+        services.AddSingleton<IPatientOrderStore>(p => p.GetRequiredService<TablePatientOrderStore>());
+        services.AddSingleton<IPayloadStore>(p => p.GetRequiredService<BlobPayloadStore>());
+        services.AddSingleton<IEnvelopeStore>(p => p.GetRequiredService<TableEnvelopeStore>());
         services.AddSingleton<IWorkQueue, StorageQueueWorkQueue>();
         services.AddHostedService<StorageProvisioner>();
         return services;

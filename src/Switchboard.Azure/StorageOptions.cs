@@ -25,11 +25,15 @@ public sealed class StorageOptions : IValidatableObject
     [Required]
     public string RawContainer { get; set; } = "raw-messages";
 
+    /// <summary>Envelopes (the idempotency records) and their audit chains.</summary>
     [Required]
-    public string IdempotencyTable { get; set; } = "Idempotency";
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    public string EnvelopeTable { get; set; } = "Envelopes";
 
+    /// <summary>Per-patient high-water marks of applied event times.</summary>
     [Required]
-    public string AuditTable { get; set; } = "Audit";
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    public string PatientOrderTable { get; set; } = "PatientOrder";
 
     /// <summary>Create containers, tables and queues at start (local runs); in Azure the infrastructure creates them.</summary>
     public bool CreateIfMissing { get; set; } = true;

@@ -1,8 +1,12 @@
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Switchboard.Azure;
+using Switchboard.Core.Envelopes;
 using Switchboard.Core.Sources;
 using Switchboard.Fhir;
 using Switchboard.Functions.Pipeline;
+using Switchboard.Functions.Pipeline.Stages;
 
 namespace Switchboard.Functions;
 
@@ -13,10 +17,22 @@ public static class SwitchboardApp
     {
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<SourcesOptions>().BindConfiguration(SourcesOptions.SectionName);
+        services.AddOptions<PipelineOptions>()
+            .BindConfiguration(PipelineOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSwitchboardAzure();
         services.AddSwitchboardFhir();
+
+        services.AddSingleton(p => new PatientKeys(Encoding.UTF8.GetBytes(p.GetRequiredService<IOptions<PipelineOptions>>().Value.PatientKeySecret)));
+        services.AddSingleton<RequestBodyReader>();
+        services.AddSingleton<EnvelopeAcceptance>();
         services.AddSingleton<Hl7Intake>();
-        services.AddSingleton<PatientSync>();
+        services.AddSingleton<StageRunner>();
+        services.AddSingleton<TranslateStage>();
+        services.AddSingleton<IdentityStage>();
+        services.AddSingleton<RouteStage>();
+        services.AddSingleton<DeliverStage>();
         return services;
     }
 }

@@ -19,7 +19,10 @@ public sealed class SwitchboardHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     public static async Task<SwitchboardHost> StartAsync(
-        AzuriteFixture azurite, FhirServerFixture fhir, IDictionary<string, string?>? settings = null)
+        AzuriteFixture azurite,
+        FhirServerFixture fhir,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -27,6 +30,8 @@ public sealed class SwitchboardHost : IAsyncDisposable
             ["Storage"] = azurite.ConnectionString,
             ["Switchboard:Fhir:BaseUrl"] = fhir.BaseUrl.ToString(),
             ["Switchboard:Sources:test-adt:Kind"] = "hl7v2",
+            ["Switchboard:Sources:test-adt:TimeZone"] = "America/Chicago",
+            ["Switchboard:Pipeline:PatientKeySecret"] = "integration-tests-patient-key-secret-0123456789",
         });
         if (settings is not null)
         {
@@ -34,6 +39,7 @@ public sealed class SwitchboardHost : IAsyncDisposable
         }
 
         builder.Services.AddSwitchboard();
+        configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new SwitchboardHost(host);

@@ -4,8 +4,8 @@ using Azure.Data.Tables;
 namespace Switchboard.Azure.Storage;
 
 /// <summary>
-/// One audit hop. PartitionKey = envelope id (a trace reads one partition); RowKey = zero-padded UTC ticks
-/// plus stage, so rows sort by time and two stages in the same tick stay distinct.
+/// One audit hop, in the envelope's partition. RowKey = <c>audit-</c> + zero-padded sequence, so rows read back
+/// in chain order and a second writer of the same sequence fails instead of forking the chain.
 /// </summary>
 internal sealed class AuditEntity : ITableEntity
 {
@@ -16,6 +16,8 @@ internal sealed class AuditEntity : ITableEntity
     public DateTimeOffset? Timestamp { get; set; }
 
     public ETag ETag { get; set; }
+
+    public int Sequence { get; set; }
 
     public string Stage { get; set; } = string.Empty;
 
@@ -36,4 +38,10 @@ internal sealed class AuditEntity : ITableEntity
     public string Actor { get; set; } = string.Empty;
 
     public string? Target { get; set; }
+
+    public string PreviousHash { get; set; } = string.Empty;
+
+    public string Hash { get; set; } = string.Empty;
+
+    public static string RowKeyFor(int sequence) => $"audit-{sequence:D6}";
 }

@@ -2,22 +2,23 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
+using Switchboard.Core.Envelopes;
 using Switchboard.Core.Hashing;
 using Switchboard.Core.Ports;
 
 namespace Switchboard.Azure.Storage;
 
 /// <summary>
-/// Raw payloads as blobs named <c>{source}/{sha256}</c>: content addressing makes the write idempotent
+/// Payloads as blobs named <c>{folder}/{sha256}</c>: content addressing makes the write idempotent
 /// (the same bytes always land on the same name) and lets audit rows point at exactly what was received.
 /// </summary>
-public sealed class BlobRawPayloadStore(StorageClients clients, IOptions<StorageOptions> options) : IRawPayloadStore
+public sealed class BlobPayloadStore(StorageClients clients, IOptions<StorageOptions> options) : IPayloadStore
 {
     private readonly BlobContainerClient _container = clients.Blobs.GetBlobContainerClient(options.Value.RawContainer);
 
-    public async Task<string> PutAsync(string source, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    public async Task<string> PutAsync(string folder, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        var name = $"{source}/{PayloadHash.Of(payload.Span)}";
+        var name = $"{folder}/{PayloadHash.Of(payload.Span)}";
         var blob = _container.GetBlobClient(name);
         try
         {
@@ -37,8 +38,15 @@ public sealed class BlobRawPayloadStore(StorageClients clients, IOptions<Storage
 
     public async Task<byte[]> GetAsync(string blobName, CancellationToken cancellationToken)
     {
-        var content = await _container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
-        return content.Value.Content.ToArray();
+        try
+        {
+            var content = await _container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
+            return content.Value.Content.ToArray();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            throw new PipelineException(PipelineIssues.PayloadMissing, $"Payload blob {blobName} does not exist.");
+        }
     }
 
     internal Task EnsureCreatedAsync(CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -12,16 +13,19 @@ namespace Switchboard.Azure.Storage;
 /// </summary>
 public sealed class StorageClients
 {
-    public StorageClients(StorageOptions options)
+    /// <param name="policies">Extra pipeline policies for every storage call (tests count requests with one).</param>
+    public StorageClients(StorageOptions options, IEnumerable<HttpPipelinePolicy> policies)
     {
         ArgumentNullException.ThrowIfNull(options);
         // Queue messages are Base64 so the Functions queue trigger (which expects Base64 by default) can read them.
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var queueOptions = Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, policies);
+        var blobOptions = Configure(new BlobClientOptions(), policies);
+        var tableOptions = Configure(new TableClientOptions(), policies);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            Blobs = new BlobServiceClient(options.ConnectionString);
+            Blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
             Queues = new QueueServiceClient(options.ConnectionString, queueOptions);
-            Tables = new TableServiceClient(options.ConnectionString);
+            Tables = new TableServiceClient(options.ConnectionString, tableOptions);
         }
         else
         {
@@ -29,9 +33,9 @@ public sealed class StorageClients
                 ? new DefaultAzureCredential()
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
             var account = options.AccountName;
-            Blobs = new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), credential);
+            Blobs = new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), credential, blobOptions);
             Queues = new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), credential, queueOptions);
-            Tables = new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), credential);
+            Tables = new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), credential, tableOptions);
         }
     }
 
@@ -40,4 +44,14 @@ public sealed class StorageClients
     public QueueServiceClient Queues { get; }
 
     public TableServiceClient Tables { get; }
+
+    private static T Configure<T>(T clientOptions, IEnumerable<HttpPipelinePolicy> policies) where T : ClientOptions
+    {
+        foreach (var policy in policies)
+        {
+            clientOptions.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        }
+
+        return clientOptions;
+    }
 }

@@ -7,9 +7,9 @@ namespace Switchboard.Azure.Storage;
 /// <summary>Creates the containers, tables and queues at start when configured to (local runs against Azurite).</summary>
 public sealed class StorageProvisioner(
     StorageClients clients,
-    BlobRawPayloadStore payloads,
-    TableIdempotencyStore idempotency,
-    TableAuditLog audit,
+    BlobPayloadStore payloads,
+    TableEnvelopeStore envelopes,
+    TablePatientOrderStore patientOrder,
     IOptions<StorageOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -20,11 +20,12 @@ public sealed class StorageProvisioner(
         }
 
         await payloads.EnsureCreatedAsync(cancellationToken);
-        await idempotency.EnsureCreatedAsync(cancellationToken);
-        await audit.EnsureCreatedAsync(cancellationToken);
+        await envelopes.EnsureCreatedAsync(cancellationToken);
+        await patientOrder.EnsureCreatedAsync(cancellationToken);
         foreach (var queue in PipelineQueues.All)
         {
             await clients.Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await clients.Queues.GetQueueClient(queue + PipelineQueues.PoisonSuffix).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Azure.Storage.Queues;
 using Switchboard.Core.Envelopes;
 using Switchboard.Core.Ports;
@@ -11,10 +10,10 @@ public sealed class StorageQueueWorkQueue(StorageClients clients) : IWorkQueue
 {
     private readonly ConcurrentDictionary<string, QueueClient> _queues = new();
 
-    public async Task EnqueueAsync(string queueName, MessageEnvelope envelope, CancellationToken cancellationToken)
+    public async Task EnqueueAsync(string queueName, StageMessage message, CancellationToken cancellationToken)
     {
         var queue = Queue(queueName);
-        await queue.SendMessageAsync(JsonSerializer.Serialize(envelope, EnvelopeJson.Options), cancellationToken);
+        await queue.SendMessageAsync(EnvelopeJson.Serialize(message), cancellationToken);
     }
 
     internal QueueClient Queue(string queueName) =>

@@ -7,6 +7,12 @@ namespace Switchboard.Core.Envelopes;
 public static class PipelineQueues
 {
     public const string Translate = "switchboard-translate";
+    public const string Identity = "switchboard-identity";
+    public const string Route = "switchboard-route";
+    public const string Deliver = "switchboard-deliver";
 
-    public static IReadOnlyList<string> All { get; } = [Translate];
+    /// <summary>Where the Functions runtime moves a message after maxDequeueCount failed attempts.</summary>
+    public const string PoisonSuffix = "-poison";
+
+    public static IReadOnlyList<string> All { get; } = [Translate, Identity, Route, Deliver];
 }

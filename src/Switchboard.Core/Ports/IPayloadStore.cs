@@ -1,10 +1,15 @@
 namespace Switchboard.Core.Ports;
 
-/// <summary>Claim-check storage for raw payloads, content-addressed by SHA-256 so a retry writes the same blob.</summary>
-public interface IRawPayloadStore
+/// <summary>
+/// Claim-check storage for raw payloads and stage outputs, content-addressed by SHA-256: a retry writes the same
+/// blob, and the name says exactly which bytes an audit row means.
+/// </summary>
+public interface IPayloadStore
 {
-    /// <summary>Stores the payload (no-op if the same content is already stored) and returns its blob name.</summary>
-    Task<string> PutAsync(string source, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
+    /// <summary>Stores the bytes as <c>{folder}/{sha256}</c> (no-op when already stored) and returns the name.</summary>
+    /// <param name="folder">The source name for raw payloads, <c>translated/{source}</c> for stage outputs.</param>
+    Task<string> PutAsync(string folder, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 
+    /// <summary>The stored bytes; a missing blob is a <see cref="Envelopes.PipelineException"/> (retries cannot help).</summary>
     Task<byte[]> GetAsync(string blobName, CancellationToken cancellationToken);
 }

@@ -1,9 +1,35 @@
+using Hl7.Fhir.Model;
+using Switchboard.Fhir;
+
 namespace Switchboard.Functions.Pipeline;
 
-/// <summary>What the intake endpoint answers: the ACK text and the HTTP status to send it with.</summary>
+/// <summary>What an intake endpoint answers: the body and the HTTP status to send it with.</summary>
 public sealed record IntakeResult(int StatusCode, string Body, string ContentType)
 {
-    public static IntakeResult Ack(string ack, int statusCode = 200) => new(statusCode, ack, "x-application/hl7-v2+er7");
+    public const string Hl7ContentType = "x-application/hl7-v2+er7";
 
-    public static IntakeResult UnknownSource() => new(404, "Unknown source.", "text/plain");
+    public static IntakeResult Ack(string ack, int statusCode = 200) => new(statusCode, ack, Hl7ContentType);
+
+    public static IntakeResult Json(string json, int statusCode = 200) => new(statusCode, json, "application/json");
+
+    public static IntakeResult UnknownSource() => Problem(404, OperationOutcome.IssueType.NotFound, "Unknown source.", "PIPE008");
+
+    /// <summary>An HTTP-level error as a FHIR OperationOutcome with a stable issue code (never quoting input).</summary>
+    public static IntakeResult Problem(int statusCode, OperationOutcome.IssueType type, string diagnostics, string issueCode)
+    {
+        var outcome = new OperationOutcome
+        {
+            Issue =
+            [
+                new OperationOutcome.IssueComponent
+                {
+                    Severity = OperationOutcome.IssueSeverity.Error,
+                    Code = type,
+                    Details = new CodeableConcept("urn:switchboard:issue-code", issueCode),
+                    Diagnostics = diagnostics,
+                },
+            ],
+        };
+        return new IntakeResult(statusCode, FhirJsonText.Serialize(outcome), "application/fhir+json");
+    }
 }

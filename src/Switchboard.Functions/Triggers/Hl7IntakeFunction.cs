@@ -6,7 +6,7 @@ using Switchboard.Functions.Pipeline;
 namespace Switchboard.Functions.Triggers;
 
 /// <summary><c>POST /api/hl7/{source}</c>: an HL7 v2 message in, its ACK out once the message is durably stored.</summary>
-public sealed class Hl7IntakeFunction(Hl7Intake intake)
+public sealed class Hl7IntakeFunction(Hl7Intake intake, RequestBodyReader reader)
 {
     [Function(nameof(Hl7IntakeFunction))]
     public async Task<IActionResult> RunAsync(
@@ -14,10 +14,8 @@ public sealed class Hl7IntakeFunction(Hl7Intake intake)
         string source,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        var result = await intake.AcceptAsync(source, buffer.ToArray(), cancellationToken);
+        var body = await reader.ReadAsync(request, cancellationToken);
+        var result = body.Problem ?? await intake.AcceptAsync(source, body.Bytes, cancellationToken);
         return new ContentResult { StatusCode = result.StatusCode, Content = result.Body, ContentType = result.ContentType };
     }
 }

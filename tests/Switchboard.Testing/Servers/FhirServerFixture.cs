@@ -52,6 +52,12 @@ public sealed class FhirServerFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
+    public async Task ClearFaultsAsync()
+    {
+        using var response = await _admin.DeleteAsync("/$admin/faults");
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Requests the server saw (method, path, status), newest last: lets tests prove a write was sent once.</summary>
     public async Task<JsonArray> RequestLogAsync()
     {

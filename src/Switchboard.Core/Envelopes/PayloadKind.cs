@@ -1,0 +1,8 @@
+namespace Switchboard.Core.Envelopes;
+
+public enum PayloadKind
+{
+    Hl7v2,
+    FhirNotification,
+    Event,
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Hl7.Fhir.Model;
+using Switchboard.Core.Envelopes;
+using Switchboard.Core.Ordering;
+using Switchboard.Core.Ports;
+using Switchboard.Fhir;
+using Switchboard.Fhir.Rest;
+using Switchboard.Functions.Telemetry;
+
+namespace Switchboard.Functions.Pipeline.Stages;
+
+/// <summary>
+/// Writes the translated Bundle to the FHIR destination, in event-time order per patient: an update older than
+/// what was already applied for the patient is recorded as superseded and never overwrites newer state.
+/// </summary>
+/// <remarks>
+/// The order check and the write race with other workers, so both are guarded: the high-water mark is claimed
+/// under its storage ETag, and the patient is written with If-Match on the version read before the claim. A
+/// newer event that slips in between makes our write fail with 412; we re-read and find ourselves superseded.
+/// </remarks>
+public sealed class DeliverStage(IPayloadStore payloads, IPatientOrderStore order, FhirRestClient fhir) : IPipelineStage
+{
+    private const int MaxAttempts = 8;
+
+    public string Name => "deliver";
+
+    public ActivitySource ActivitySource => PipelineActivities.Deliver;
+
+    public async Task<StageResult> ProcessAsync(StageMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Destination != RouteStage.FhirDestination || message.ArtifactBlob is null)
+        {
+            throw new PipelineException(PipelineIssues.DeliveryRejected, $"Unknown destination or no artifact for envelope {message.Envelope.EnvelopeId}.");
+        }
+
+        var bundle = FhirJsonText.Parse<Bundle>(Encoding.UTF8.GetString(await payloads.GetAsync(message.ArtifactBlob, cancellationToken)));
+        var patientEntry = bundle.Entry.FirstOrDefault(e => e.Resource is Patient);
+        return patientEntry?.Resource is Patient patient
+            ? await WritePatientInOrderAsync(message.Envelope, patient, PatientCriteria(patientEntry), cancellationToken)
+            : new StageResult("nothing-to-deliver", Completes: true);
+    }
+
+    private async Task<StageResult> WritePatientInOrderAsync(MessageEnvelope envelope, Patient patient, string criteria, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var current = await CurrentAsync(criteria, cancellationToken);
+            if (envelope is { PatientKey: { } key, EventTime: { } eventTime })
+            {
+                var applied = await order.GetAsync(key, RouteStage.FhirDestination, cancellationToken);
+                if (applied is not null && applied.EventTime > eventTime)
+                {
+                    PipelineMetrics.OutOfOrder.Add(1, PipelineMetrics.SourceTag(envelope.Source));
+                    return new StageResult("superseded", Rule: "order:event-time", Target: $"after:{applied.EnvelopeId}", Completes: true);
+                }
+
+                if (!await order.TryClaimAsync(new PatientOrderState(key, RouteStage.FhirDestination, eventTime, envelope.EnvelopeId, applied?.ETag), cancellationToken))
+                {
+                    continue;
+                }
+            }
+
+            try
+            {
+                FhirWriteResult result;
+                if (current is null)
+                {
+                    result = await fhir.CreateAsync(patient, criteria, cancellationToken);
+                    if (result.Status == (int)HttpStatusCode.OK)
+                    {
+                        continue; // Someone created it first: update that one, in order, on the next pass.
+                    }
+                }
+                else
+                {
+                    patient.Id = current.Resource.Id;
+                    result = await fhir.UpdateAsync(patient, current.VersionId, cancellationToken);
+                }
+
+                return new StageResult(result.Created ? "created" : "updated", Rule: "order:event-time", Target: result.Location, Completes: true);
+            }
+            catch (FhirServerException ex) when (ex.Status == HttpStatusCode.PreconditionFailed)
+            {
+                // The patient moved since we read it: re-read and re-check the order.
+            }
+        }
+
+        throw new TimeoutException($"Patient write for envelope {envelope.EnvelopeId} kept conflicting after {MaxAttempts} attempts.");
+    }
+
+    private async Task<VersionedResource<Patient>?> CurrentAsync(string criteria, CancellationToken cancellationToken)
+    {
+        var found = await fhir.SearchAsync("Patient", criteria, cancellationToken);
+        return found.Entry.Select(e => e.Resource).OfType<Patient>().FirstOrDefault() is { } match
+            ? new VersionedResource<Patient>(match, match.Meta?.VersionId)
+            : null;
+    }
+
+    // The translator writes patients by conditional update on their identifier: reuse its criteria.
+    private static string PatientCriteria(Bundle.EntryComponent entry) =>
+        entry.Request?.Url is { } url && url.IndexOf('?', StringComparison.Ordinal) is var q and >= 0
+            ? url[(q + 1)..]
+            : throw new PipelineException(PipelineIssues.DeliveryRejected, "The patient entry has no identifier criteria.");
+}
