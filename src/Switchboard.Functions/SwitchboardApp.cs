@@ -33,6 +33,7 @@ public static class SwitchboardApp
         services.AddSingleton<IdentityStage>();
         services.AddSingleton<RouteStage>();
         services.AddSingleton<DeliverStage>();
+        services.AddSingleton<Operations.PipelineOperations>();
         return services;
     }
 }

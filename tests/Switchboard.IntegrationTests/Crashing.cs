@@ -43,6 +43,8 @@ internal sealed class CrashingEnvelopeStore(IEnvelopeStore inner, Func<bool> cra
 
     public Task<IReadOnlyList<AuditRecord>> ReadAuditAsync(string envelopeId, CancellationToken cancellationToken) => inner.ReadAuditAsync(envelopeId, cancellationToken);
 
-    public IAsyncEnumerable<EnvelopeRecord> QueryAsync(EnvelopeState state, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+    public IAsyncEnumerable<EnvelopeRecord> QueryAsync(EnvelopeState? state, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         inner.QueryAsync(state, from, to, cancellationToken);
+
+    public IAsyncEnumerable<EnvelopeRecord> FindByTraceAsync(string traceId, CancellationToken cancellationToken) => inner.FindByTraceAsync(traceId, cancellationToken);
 }

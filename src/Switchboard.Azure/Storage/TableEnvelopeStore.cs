@@ -82,14 +82,29 @@ public sealed class TableEnvelopeStore(StorageClients clients, IOptions<StorageO
         return records;
     }
 
+    // Operator queries scan the envelope rows with a server-side filter: they are rare, and a secondary index
+    // partition could not join the envelope's transactions (one partition per transaction).
     public async IAsyncEnumerable<EnvelopeRecord> QueryAsync(
-        EnvelopeState state, DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
+        EnvelopeState? state, DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var name = state.ToString();
-        var query = _table.QueryAsync<EnvelopeEntity>(
-            e => e.RowKey == EnvelopeEntity.RowKeyValue && e.State == name && e.ReceivedAt >= from && e.ReceivedAt < to,
-            cancellationToken: cancellationToken);
-        await foreach (var entity in query)
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {EnvelopeEntity.RowKeyValue} and ReceivedAt ge {from} and ReceivedAt lt {to}");
+        if (state is { } wanted)
+        {
+            filter += TableClient.CreateQueryFilter($" and State eq {wanted.ToString()}");
+        }
+
+        await foreach (var entity in _table.QueryAsync<EnvelopeEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return ToRecord(entity);
+        }
+    }
+
+    public async IAsyncEnumerable<EnvelopeRecord> FindByTraceAsync(string traceId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // TraceParent is "00-{trace id}-{span id}-{flags}": a prefix range selects one trace.
+        var prefix = $"00-{traceId.ToLowerInvariant()}-";
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {EnvelopeEntity.RowKeyValue} and TraceParent ge {prefix} and TraceParent lt {prefix + "~"}");
+        await foreach (var entity in _table.QueryAsync<EnvelopeEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return ToRecord(entity);
         }

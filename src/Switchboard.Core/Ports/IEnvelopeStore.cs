@@ -26,6 +26,9 @@ public interface IEnvelopeStore
     /// <summary>The envelope's audit chain in order.</summary>
     Task<IReadOnlyList<AuditRecord>> ReadAuditAsync(string envelopeId, CancellationToken cancellationToken);
 
-    /// <summary>Envelopes in a state, received in [from, to).</summary>
-    IAsyncEnumerable<EnvelopeRecord> QueryAsync(EnvelopeState state, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+    /// <summary>Envelopes received in [from, to), in one state or (null) any.</summary>
+    IAsyncEnumerable<EnvelopeRecord> QueryAsync(EnvelopeState? state, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>Envelopes accepted within the given W3C trace (32 hex characters).</summary>
+    IAsyncEnumerable<EnvelopeRecord> FindByTraceAsync(string traceId, CancellationToken cancellationToken);
 }

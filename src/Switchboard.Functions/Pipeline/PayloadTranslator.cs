@@ -1,0 +1,36 @@
+using System.Text;
+using Switchboard.Core.Envelopes;
+using Switchboard.Fhir;
+using Switchboard.Fhir.Mapping;
+using Switchboard.Hl7v2;
+
+namespace Switchboard.Functions.Pipeline;
+
+/// <summary>
+/// Raw payload → what the pipeline routes: a FHIR Bundle for HL7 v2; FHIR notifications and JSON events are
+/// already in their output form. Pure, so the translate stage and backfill dry runs share it.
+/// </summary>
+public static class PayloadTranslator
+{
+    public static (byte[] Output, string Rule) Translate(MessageEnvelope envelope, byte[] raw)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        if (envelope.Kind != PayloadKind.Hl7v2)
+        {
+            return (raw, "passthrough");
+        }
+
+        Hl7Message parsed;
+        try
+        {
+            parsed = Hl7Message.Parse(Encoding.UTF8.GetString(raw));
+        }
+        catch (Hl7ParseException ex)
+        {
+            throw new PipelineException(PipelineIssues.TranslationFailed, $"The stored message cannot be parsed ({ex.Code}).");
+        }
+
+        var bundle = Hl7v2BundleTranslator.Translate(parsed, envelope.Source);
+        return (Encoding.UTF8.GetBytes(FhirJsonText.Serialize(bundle)), Hl7v2BundleTranslator.MappingId);
+    }
+}
