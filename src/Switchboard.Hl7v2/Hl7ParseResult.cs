@@ -24,4 +24,11 @@ public sealed class Hl7ParseResult<T>
 
     /// <summary>True when a value was read (it may still carry warnings or errors).</summary>
     public bool HasValue => Value is not null;
+
+    /// <summary>The first error issue, if any.</summary>
+    public Hl7Issue? FirstError => Issues.FirstOrDefault(i => i.Severity == Hl7Severity.Error);
+
+    /// <summary>The value, or an <see cref="Hl7ParseException"/> with the first error's code when nothing was read.</summary>
+    public T GetValueOrThrow() =>
+        Value ?? throw new Hl7ParseException(FirstError?.Code ?? Hl7IssueCodes.MissingMsh, FirstError?.ToString() ?? "The input cannot be read as HL7 v2.");
 }

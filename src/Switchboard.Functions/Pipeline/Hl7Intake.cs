@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Core.Audit;
@@ -8,6 +7,7 @@ using Switchboard.Core.Hashing;
 using Switchboard.Core.Ports;
 using Switchboard.Core.Sources;
 using Switchboard.Hl7v2;
+using Switchboard.Hl7v2.Acks;
 
 namespace Switchboard.Functions.Pipeline;
 
@@ -35,30 +35,28 @@ public sealed class Hl7Intake(
         // Nothing is lost: even unreadable input is kept before we answer.
         var blobName = await payloads.PutAsync(source, body, cancellationToken);
         var payloadHash = PayloadHash.Of(body);
-        Hl7Message message;
-        try
+        var parsed = Hl7Parser.Parse(body);
+        if (parsed.Value is not { } message)
         {
-            message = Hl7Message.Parse(Encoding.UTF8.GetString(body));
-        }
-        catch (Hl7ParseException ex)
-        {
-            Log.RejectedUnreadable(logger, source, ex.Code);
-            return IntakeResult.Ack(AckBuilder.Reject(ex.Code, time.GetUtcNow()), 400);
+            var code = parsed.FirstError?.Code ?? Hl7IssueCodes.MissingMsh;
+            Log.RejectedUnreadable(logger, source, code);
+            return IntakeResult.Ack(AckBuilder.Reject(code, time.GetUtcNow()), 400);
         }
 
-        var controlId = message.GetValue("MSH", 10);
+        var controlId = message.ControlId;
         if (controlId.Length == 0)
         {
-            Log.RejectedUnreadable(logger, source, "V2010");
-            return IntakeResult.Ack(AckBuilder.Build(message, "AR", "REJ", time.GetUtcNow(), "MSH-10 (message control id) is empty"), 400);
+            Log.RejectedUnreadable(logger, source, Hl7IssueCodes.MissingControlId);
+            var reject = new AckOptions { ControlId = "REJ", Text = "MSH-10 (message control id) is empty" };
+            return IntakeResult.Ack(AckBuilder.Build(message, AckCode.AR, time.GetUtcNow(), reject), 400);
         }
 
         var envelopeId = EnvelopeIds.FromIdempotencyKey(source, controlId);
         var now = time.GetUtcNow();
-        var accepted = AckBuilder.Build(message, "AA", envelopeId[..20], now);
+        var accepted = AckBuilder.Build(message, AckCode.AA, now, new AckOptions { ControlId = envelopeId[..20] });
         var record = new IdempotencyRecord(source, envelopeId, payloadHash, blobName, accepted, Enqueued: false);
         var existing = await idempotency.TryInsertAsync(record, cancellationToken);
-        var messageType = $"{message.GetValue("MSH", 9, component: 1)}^{message.GetValue("MSH", 9, component: 2)}";
+        var messageType = $"{message.MessageCode}^{message.TriggerEvent}";
         var envelope = new MessageEnvelope(envelopeId, source, controlId, messageType, payloadHash, blobName, now, Activity.Current?.Id);
 
         if (existing is not null)
@@ -66,7 +64,7 @@ public sealed class Hl7Intake(
             if (existing.PayloadHash != payloadHash)
             {
                 Log.ConflictingDuplicate(logger, source, envelopeId);
-                return IntakeResult.Ack(AckBuilder.Build(message, "AE", envelopeId[..20], now, "MSH-10 was already used for a different message"));
+                return IntakeResult.Ack(AckBuilder.Build(message, AckCode.AE, now, new AckOptions { ControlId = envelopeId[..20], Text = "MSH-10 was already used for a different message" }));
             }
 
             Log.Duplicate(logger, source, envelopeId);

@@ -29,7 +29,7 @@ public sealed class PatientSync(
     {
         ArgumentNullException.ThrowIfNull(envelope);
         var raw = await payloads.GetAsync(envelope.BlobName, cancellationToken);
-        var message = Hl7Message.Parse(Encoding.UTF8.GetString(raw));
+        var message = Hl7Parser.Parse(raw).GetValueOrThrow();
         var patient = PidToPatientMapper.Map(message, envelope.Source);
         var identifier = patient.Identifier.FirstOrDefault();
         if (identifier is null)
