@@ -83,7 +83,9 @@ public static class Hl7CharacterSets
             return Encoding.ASCII.GetString(bytes);
         }
 
-        if (encoding is UTF8Encoding)
+        // MSH-18 was found as single-byte ASCII, so the bytes are not UTF-16/32 whatever the declaration says
+        // ("UNICODE" is commonly written on UTF-8 files): read them as UTF-8, reporting invalid bytes.
+        if (encoding is UTF8Encoding || encoding is UnicodeEncoding || encoding is UTF32Encoding)
         {
             return DecodeUtf8(bytes, 0, "MSH-18 (UTF-8)", issues);
         }
@@ -116,6 +118,11 @@ public static class Hl7CharacterSets
         if (lineEnd >= 0)
         {
             line = line[..lineEnd];
+        }
+
+        if (line.Length < 8)
+        {
+            return string.Empty;
         }
 
         var separator = line[3];

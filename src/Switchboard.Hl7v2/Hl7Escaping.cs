@@ -76,7 +76,8 @@ public static class Hl7Escaping
         var sb = new StringBuilder(value.Length + 8);
         foreach (var c in value)
         {
-            var code = c == delimiters.Field ? 'F'
+            var code = c == '\0' ? '\0'
+                : c == delimiters.Field ? 'F'
                 : c == delimiters.Component ? 'S'
                 : c == delimiters.SubComponent ? 'T'
                 : c == delimiters.Repetition ? 'R'
@@ -131,9 +132,8 @@ public static class Hl7Escaping
         return -1;
     }
 
-    private static bool NeedsEscape(char c, Hl7Delimiters d) =>
-        c == d.Field || c == d.Component || c == d.SubComponent || c == d.Repetition || c == (d.Escape == '\0' ? '\\' : d.Escape)
-        || (d.HasTruncation && c == d.Truncation) || c is '\r' or '\n';
+    private static bool NeedsEscape(char c, Hl7Delimiters d) => c != '\0' && (c == d.Field || c == d.Component || c == d.SubComponent || c == d.Repetition || c == (d.Escape == '\0' ? '\\' : d.Escape)
+        || (d.HasTruncation && c == d.Truncation) || c is '\r' or '\n');
 
     private static bool IsKnown(ReadOnlySpan<char> body, Hl7Delimiters d)
     {

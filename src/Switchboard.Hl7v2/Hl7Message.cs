@@ -85,7 +85,8 @@ public sealed class Hl7Message
         {
             if (!_encodingResolved)
             {
-                Hl7CharacterSets.TryGetEncoding(Header.CharacterSet, out _encoding);
+                // Raw, not Value: unescaping needs the encoding (character set names hold no escapes).
+                Hl7CharacterSets.TryGetEncoding(Segment("MSH").Field(18).Repetition(1).Raw, out _encoding);
                 _encodingResolved = true;
             }
 
@@ -133,7 +134,10 @@ public sealed class Hl7Message
         return Segments.Where(s => s.IdEquals(id));
     }
 
-    /// <summary>The value at a path such as <c>PID-3[2].4.2</c>; an empty value when absent.</summary>
+    /// <summary>
+    /// The value at a path such as <c>PID-3[2].4.2</c>; an empty value when absent. The repetition defaults to 1
+    /// (<c>PID-3</c> is the first identifier); read every repetition with <c>Segment("PID").Field(3).Repetitions</c>.
+    /// </summary>
     public Hl7Value Get(Hl7Path path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -143,11 +147,7 @@ public sealed class Hl7Message
             return default;
         }
 
-        var value = segment.Field(path.Field);
-        if (path.Repetition > 0 || path.Component > 0)
-        {
-            value = value.Repetition(Math.Max(path.Repetition, 1));
-        }
+        var value = segment.Field(path.Field).Repetition(Math.Max(path.Repetition, 1));
 
         if (path.Component > 0)
         {

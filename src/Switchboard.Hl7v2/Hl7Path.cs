@@ -5,8 +5,8 @@ namespace Switchboard.Hl7v2;
 
 /// <summary>
 /// A position in HL7 notation <c>SEG[occurrence]-field[repetition].component.subcomponent</c>, 1-based, occurrence
-/// defaulting to 1: <c>PID-3[2].4.2</c>, <c>OBX[3]-5</c>, <c>PID-5.1</c>. <see cref="Repetition"/> is 0 when not
-/// written (the whole field, or repetition 1 when a component is asked); <see cref="Component"/> and
+/// and repetition defaulting to 1: <c>PID-3[2].4.2</c>, <c>OBX[3]-5</c>, <c>PID-5.1</c>. <see cref="Repetition"/> is 0
+/// when not written (read as repetition 1); <see cref="Component"/> and
 /// <see cref="SubComponent"/> are 0 when not written.
 /// </summary>
 public sealed record Hl7Path(string SegmentId, int SegmentOccurrence, int Field, int Repetition, int Component, int SubComponent)

@@ -106,6 +106,11 @@ public readonly struct Hl7Value : IEquatable<Hl7Value>
     public Hl7Value Repetition(int number)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
+        if (_message is null)
+        {
+            return default;
+        }
+
         if (_level != Hl7ValueLevel.Field)
         {
             return number == 1 ? this : Empty();
@@ -118,6 +123,11 @@ public readonly struct Hl7Value : IEquatable<Hl7Value>
     public Hl7Value Component(int number)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
+        if (_message is null)
+        {
+            return default;
+        }
+
         return _level switch
         {
             Hl7ValueLevel.Field => Repetition(1).Component(number),
@@ -130,6 +140,11 @@ public readonly struct Hl7Value : IEquatable<Hl7Value>
     public Hl7Value SubComponent(int number)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
+        if (_message is null)
+        {
+            return default;
+        }
+
         return _level switch
         {
             Hl7ValueLevel.Field or Hl7ValueLevel.Repetition => Component(1).SubComponent(number),

@@ -172,8 +172,7 @@ public static class AckBuilder
             sb.Append(f).Append(code).Append(c).Append(codeText).Append(c).Append("HL70357")
                 .Append(f).Append(severity)
                 .Append(f).Append(issue.Code)
-                .Append(f).Append(f).Append(f)
-                .Append(f).Append(Hl7Escaping.Escape(issue.Message, d));
+                .Append(f).Append(f).Append(f).Append(Hl7Escaping.Escape(issue.Message, d));
         }
         else
         {

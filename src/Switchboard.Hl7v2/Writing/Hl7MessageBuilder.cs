@@ -73,12 +73,6 @@ public sealed class Hl7MessageBuilder
             fields.Add(string.Empty);
         }
 
-        if (p.Repetition == 0 && p.Component == 0)
-        {
-            fields[p.Field] = raw;
-            return this;
-        }
-
         var repetitions = Split(fields[p.Field], Delimiters.Repetition);
         var r = Math.Max(p.Repetition, 1);
         Pad(repetitions, r);
