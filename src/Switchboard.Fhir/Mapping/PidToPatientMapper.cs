@@ -13,29 +13,31 @@ public static class PidToPatientMapper
     {
         ArgumentNullException.ThrowIfNull(message);
         var patient = new Patient();
-        for (var rep = 1; rep <= message.CountRepetitions("PID", 3); rep++)
+        var pid = message.Segment("PID");
+        foreach (var repetition in pid.Field(3).Repetitions)
         {
-            var value = message.GetValue("PID", 3, rep, 1);
+            var value = repetition.Component(1).Value;
             if (value.Length > 0)
             {
-                patient.Identifier.Add(new Identifier(IdentifierSystem(message, rep, source), value));
+                patient.Identifier.Add(new Identifier(IdentifierSystem(repetition, source), value));
             }
         }
 
-        var family = message.GetValue("PID", 5, 1, 1);
-        var given = message.GetValue("PID", 5, 1, 2);
+        var name = pid.Field(5).Repetition(1);
+        var family = name.Component(1).SubComponent(1).Value;
+        var given = name.Component(2).Value;
         if (family.Length > 0 || given.Length > 0)
         {
             patient.Name.Add(new HumanName { Family = NullIfEmpty(family), Given = given.Length > 0 ? [given] : [] });
         }
 
-        var birth = message.GetValue("PID", 7);
+        var birth = pid.Field(7).Component(1).Value;
         if (birth.Length >= 8)
         {
             patient.BirthDate = $"{birth[..4]}-{birth[4..6]}-{birth[6..8]}";
         }
 
-        patient.Gender = message.GetValue("PID", 8) switch
+        patient.Gender = pid.Field(8).Value switch
         {
             "M" => AdministrativeGender.Male,
             "F" => AdministrativeGender.Female,
@@ -46,17 +48,18 @@ public static class PidToPatientMapper
         return patient;
     }
 
-    // CX.4 assigning authority: an ISO OID becomes urn:oid:, otherwise the authority is scoped by source.
-    private static string IdentifierSystem(Hl7Message message, int rep, string source)
+    // CX.4 assigning authority (HD): an ISO OID becomes urn:oid:, otherwise the authority is scoped by source.
+    private static string IdentifierSystem(Hl7Value identifier, string source)
     {
-        var universalId = message.GetValue("PID", 3, rep, 4);
-        var authority = universalId.Split('&');
-        if (authority.Length >= 3 && authority[2] == "ISO" && authority[1].Length > 0)
+        var authority = identifier.Component(4);
+        var universalId = authority.SubComponent(2).Value;
+        if (authority.SubComponent(3).Value == "ISO" && universalId.Length > 0)
         {
-            return "urn:oid:" + authority[1];
+            return "urn:oid:" + universalId;
         }
 
-        return $"urn:switchboard:{source}:{(authority[0].Length > 0 ? authority[0] : "local")}";
+        var namespaceId = authority.SubComponent(1).Value;
+        return $"urn:switchboard:{source}:{(namespaceId.Length > 0 ? namespaceId : "local")}";
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

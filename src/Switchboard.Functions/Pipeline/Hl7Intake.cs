@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,12 +6,17 @@ using Switchboard.Core.Ports;
 using Switchboard.Core.Sources;
 using Switchboard.Functions.Telemetry;
 using Switchboard.Hl7v2;
+using Switchboard.Hl7v2.Acks;
+using Switchboard.Hl7v2.Framing;
+using Switchboard.Hl7v2.Validation;
 
 namespace Switchboard.Functions.Pipeline;
 
 /// <summary>
-/// Accepts one HL7 v2 message: read MSH, accept durably (idempotency key source + MSH-10), and only then answer
-/// AA. A resend gets the stored ACK and has no effect; the same MSH-10 with other content gets AE.
+/// Accepts HL7 v2 over HTTP: one message, a batch file (FHS/BHS … BTS/FTS or bare concatenated messages), or
+/// MLLP-framed bytes. Each message is accepted durably under its own idempotency key (source + MSH-10) and only
+/// then acknowledged: AA; AR with ERR positions when it cannot be read or fails validation (raw bytes kept);
+/// the stored ACK for a resend; AE when MSH-10 was already used for other content.
 /// </summary>
 public sealed class Hl7Intake(
     EnvelopeAcceptance acceptance,
@@ -32,83 +36,99 @@ public sealed class Hl7Intake(
         }
 
         PipelineMetrics.Received.Add(1, PipelineMetrics.SourceTag(source));
-        Hl7Message message;
-        try
+        var framed = Mllp.LooksFramed(body);
+        var acks = new List<string>();
+        var rejected = false;
+        foreach (var payload in framed ? new MllpDecoder().Feed(body) : [body])
         {
-            message = Hl7Message.Parse(Encoding.UTF8.GetString(body));
-        }
-        catch (Hl7ParseException ex)
-        {
-            return await RejectAsync(source, body, ex.Code, AckBuilder.Reject(ex.Code, time.GetUtcNow()), cancellationToken);
+            var batch = Hl7Parser.ParseBatch(payload);
+            if (batch.Value is not { Messages.Count: > 0 } parsed)
+            {
+                var code = batch.FirstError?.Code ?? Hl7IssueCodes.MissingMsh;
+                acks.Add(await RejectAsync(source, payload, code, AckBuilder.Reject(code, time.GetUtcNow()), cancellationToken));
+                rejected = true;
+                continue;
+            }
+
+            foreach (var message in parsed.Messages)
+            {
+                var (ack, ok) = await AcceptMessageAsync(source, sourceOptions, message, cancellationToken);
+                acks.Add(ack);
+                rejected |= !ok;
+            }
         }
 
-        var controlId = message.GetValue("MSH", 10);
-        if (controlId.Length == 0)
-        {
-            return await RejectAsync(source, body, "V2010", AckBuilder.Build(message, "AR", "REJ", time.GetUtcNow(), "MSH-10 (message control id) is empty"), cancellationToken);
-        }
+        var status = rejected && acks.Count == 1 ? 400 : 200;
+        return framed
+            ? new IntakeResult(status, string.Concat(acks.Select(a => Encoding.UTF8.GetString(Mllp.Encode(a)))), "application/octet-stream")
+            : IntakeResult.Ack(string.Concat(acks), status);
+    }
 
-        var messageType = $"{message.GetValue("MSH", 9, component: 1)}^{message.GetValue("MSH", 9, component: 2)}";
+    private async Task<(string Ack, bool Readable)> AcceptMessageAsync(string source, SourceOptions sourceOptions, Hl7Message message, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
+        var errors = message.Issues.Concat(Hl7Validator.Validate(message)).Where(i => i.Severity == Hl7Severity.Error).ToList();
+        var raw = Encoding.UTF8.GetBytes(message.ToString());
+        if (errors.Count > 0 || message.ControlId.Length == 0)
+        {
+            var code = errors.FirstOrDefault()?.Code ?? Hl7IssueCodes.MissingControlId;
+            var ack = AckBuilder.Build(message, AckCode.AR, now, new AckOptions { Errors = errors, Text = "The message was not accepted: see ERR" });
+            return (await RejectAsync(source, raw, code, ack, cancellationToken), false);
+        }
+
+        var messageType = $"{message.MessageCode}^{message.TriggerEvent}";
         var request = new AcceptRequest(
-            source, PayloadKind.Hl7v2, controlId, messageType, body,
-            EventTime(message, sourceOptions), PatientKey(message, source),
-            envelopeId => AckBuilder.Build(message, "AA", envelopeId[..20], now));
+            source, PayloadKind.Hl7v2, message.ControlId, messageType, raw, EventTime(message, sourceOptions), PatientKey(message, source),
+            envelopeId => AckBuilder.Build(message, AckCode.AA, now, new AckOptions { ControlId = envelopeId[..20] }));
         var outcome = await acceptance.AcceptAsync(request, cancellationToken);
         switch (outcome.Status)
         {
             case AcceptStatus.ConflictingDuplicate:
                 Log.ConflictingDuplicate(logger, source, outcome.EnvelopeId);
-                return IntakeResult.Ack(AckBuilder.Build(message, "AE", outcome.EnvelopeId[..20], now, "MSH-10 was already used for a different message"));
+                var text = "MSH-10 was already used for a different message";
+                // AE, not AR: the message was readable; the sender must resolve the clash (HTTP stays 200).
+                return (AckBuilder.Build(message, AckCode.AE, now, new AckOptions { ControlId = outcome.EnvelopeId[..20], Text = text }), true);
             case AcceptStatus.Duplicate:
                 Log.Duplicate(logger, source, outcome.EnvelopeId);
-                return IntakeResult.Ack(outcome.Response);
+                return (outcome.Response, true);
             default:
                 Log.Accepted(logger, source, outcome.EnvelopeId, messageType);
-                return IntakeResult.Ack(outcome.Response);
+                return (outcome.Response, true);
         }
     }
 
-    private async Task<IntakeResult> RejectAsync(string source, byte[] body, string issueCode, string ack, CancellationToken cancellationToken)
+    private async Task<string> RejectAsync(string source, ReadOnlyMemory<byte> raw, string issueCode, string ack, CancellationToken cancellationToken)
     {
-        // Nothing is lost: even unreadable input is kept (content-addressed) before we answer.
-        await payloads.PutAsync($"rejected/{source}", body, cancellationToken);
+        // Nothing is lost: input we refuse is kept (content-addressed) before we answer, for inspection and replay.
+        await payloads.PutAsync($"rejected/{source}", raw, cancellationToken);
         PipelineMetrics.Rejected.Add(1, PipelineMetrics.SourceTag(source), new KeyValuePair<string, object?>("issue_code", issueCode));
         Log.RejectedUnreadable(logger, source, issueCode);
-        return IntakeResult.Ack(ack, 400);
+        return ack;
     }
 
     private string? PatientKey(Hl7Message message, string source)
     {
-        var value = message.GetValue("PID", 3);
-        return value.Length == 0 ? null : patientKeys.For(source, message.GetValue("PID", 3, component: 4), value);
+        var identifier = message.Segment("PID").Field(3).Repetition(1);
+        var value = identifier.Component(1).Value;
+        return value.Length == 0 ? null : patientKeys.For(source, identifier.Component(4).Value, value);
     }
 
     // EVN-2 (when the event happened) wins over MSH-7 (when the message was built); no offset → the source's zone.
     private static DateTimeOffset? EventTime(Hl7Message message, SourceOptions source)
     {
-        var text = message.GetValue("EVN", 2) is { Length: > 0 } evn ? evn : message.GetValue("MSH", 7);
-        var digits = new string(text.TakeWhile(char.IsAsciiDigit).ToArray());
-        string[] formats = ["yyyyMMddHHmmss", "yyyyMMddHHmm", "yyyyMMdd"];
-        if (!DateTime.TryParseExact(digits, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        var evn = message.Segment("EVN").Field(2).Component(1).Value;
+        var text = evn.Length > 0 ? evn : message.Segment("MSH").Field(7).Component(1).Value;
+        if (!Hl7DateTime.TryParse(text, out var parsed))
         {
             return null;
         }
 
-        var rest = text[digits.Length..];
-        if (rest.StartsWith('.'))
+        if (parsed.Offset is { } offset)
         {
-            rest = rest[1..].TrimStart("0123456789".ToCharArray()); // fractional seconds: precision beyond the ordering we need
-        }
-
-        var offsetText = rest.Length > 0 && rest[0] is '+' or '-' ? rest : null;
-        if (offsetText is { Length: 5 } && int.TryParse(offsetText.AsSpan(1, 2), out var hours) && int.TryParse(offsetText.AsSpan(3, 2), out var minutes))
-        {
-            var offset = new TimeSpan(hours, minutes, 0) * (offsetText[0] == '-' ? -1 : 1);
-            return new DateTimeOffset(local, offset);
+            return new DateTimeOffset(parsed.DateTime, offset);
         }
 
         var zone = source.TimeZone is { Length: > 0 } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : TimeZoneInfo.Utc;
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return new DateTimeOffset(parsed.DateTime, zone.GetUtcOffset(parsed.DateTime));
     }
 }

@@ -20,14 +20,10 @@ public static class PayloadTranslator
             return (raw, "passthrough");
         }
 
-        Hl7Message parsed;
-        try
+        var result = Hl7Parser.Parse(raw);
+        if (result.Value is not { } parsed)
         {
-            parsed = Hl7Message.Parse(Encoding.UTF8.GetString(raw));
-        }
-        catch (Hl7ParseException ex)
-        {
-            throw new PipelineException(PipelineIssues.TranslationFailed, $"The stored message cannot be parsed ({ex.Code}).");
+            throw new PipelineException(PipelineIssues.TranslationFailed, $"The stored message cannot be parsed ({result.FirstError?.Code}).");
         }
 
         var bundle = Hl7v2BundleTranslator.Translate(parsed, envelope.Source);
