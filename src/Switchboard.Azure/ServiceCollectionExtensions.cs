@@ -28,6 +28,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BlobPayloadStore>();
         services.AddSingleton<TableEnvelopeStore>();
         services.AddSingleton<TablePatientOrderStore>();
+        services.AddSingleton<TableNonceStore>();
+        services.AddSingleton<INonceStore>(p => p.GetRequiredService<TableNonceStore>());
         services.AddSingleton<IPatientOrderStore>(p => p.GetRequiredService<TablePatientOrderStore>());
         services.AddSingleton<IPayloadStore>(p => p.GetRequiredService<BlobPayloadStore>());
         services.AddSingleton<IEnvelopeStore>(p => p.GetRequiredService<TableEnvelopeStore>());

@@ -35,6 +35,11 @@ public sealed class StorageOptions : IValidatableObject
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
     public string PatientOrderTable { get; set; } = "PatientOrder";
 
+    /// <summary>Webhook nonces already used (replay protection).</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    public string NonceTable { get; set; } = "Nonces";
+
     /// <summary>Create containers, tables and queues at start (local runs); in Azure the infrastructure creates them.</summary>
     public bool CreateIfMissing { get; set; } = true;
 

@@ -10,6 +10,7 @@ public sealed class StorageProvisioner(
     BlobPayloadStore payloads,
     TableEnvelopeStore envelopes,
     TablePatientOrderStore patientOrder,
+    TableNonceStore nonces,
     IOptions<StorageOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -22,6 +23,7 @@ public sealed class StorageProvisioner(
         await payloads.EnsureCreatedAsync(cancellationToken);
         await envelopes.EnsureCreatedAsync(cancellationToken);
         await patientOrder.EnsureCreatedAsync(cancellationToken);
+        await nonces.EnsureCreatedAsync(cancellationToken);
         foreach (var queue in PipelineQueues.All)
         {
             await clients.Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
