@@ -8,6 +8,7 @@ public static class SwitchboardCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("Switchboard: HL7 v2 and FHIR R4 integration tools (parse, validate, convert, match, replay).");
+        root.Subcommands.Add(MatchCommand.Create());
         return root;
     }
 }
