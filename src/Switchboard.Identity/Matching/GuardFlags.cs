@@ -27,5 +27,14 @@ public enum GuardFlags
     /// <summary>Nothing but name, sex and birth date agrees (no address, ZIP, phone, e-mail or SSN-4 agreement).</summary>
     NoCorroboration = 32,
 
-    BlocksAutoLink = SuffixConflict | BirthDateConflict | FirstNameConflict | SsnConflict | SexConflict,
+    /// <summary>Something beyond the names disagrees: address/ZIP, phone, e-mail or middle name.</summary>
+    Contradiction = 64,
+
+    /// <summary>First name missing on a side (newborn placeholders): twins and siblings cannot be told apart.</summary>
+    MissingFirstName = 128,
+
+    /// <summary>Birth date missing or a placeholder on a side and no SSN-4 agreement: raises the bar for a link.</summary>
+    MissingBirthDate = 256,
+
+    BlocksAutoLink = SuffixConflict | BirthDateConflict | FirstNameConflict | SsnConflict | SexConflict | MissingFirstName,
 }

@@ -43,10 +43,10 @@ public sealed class MatchModel
     public double AutoLinkThreshold { get; set; } = 24;
 
     /// <summary>Extra score required for an automatic link when nothing but name, sex and birth date agrees.</summary>
-    public double UncorroboratedMargin { get; set; } = 8;
+    public double UncorroboratedMargin { get; set; } = 4;
 
     /// <summary>Score at or above which a pair is queued for review.</summary>
-    public double ReviewThreshold { get; set; } = 14;
+    public double ReviewThreshold { get; set; } = 22;
 
     internal HashSet<long> PlaceholderPhones { get; } = [];
     internal HashSet<int> PlaceholderEmails { get; } = [];

@@ -3,8 +3,7 @@ namespace Switchboard.Identity.Matching;
 /// <summary>
 /// Estimates a <see cref="MatchModel"/> from the records themselves: term frequencies for names, street addresses,
 /// phones, e-mails and SSN-4; u probabilities from random record pairs (almost all non-matches, as in Splink's
-/// <c>estimate_u_using_random_sampling</c>); m probabilities from documented priors, optionally refined by EM over
-/// blocked candidate pairs (<see cref="ExpectationMaximization"/>). Placeholder values are detected as values shared
+/// <c>estimate_u_using_random_sampling</c>); m probabilities from documented priors (EM refinement is future work: see docs/identity.md). Placeholder values are detected as values shared
 /// by many different surnames and scrubbed from the features.
 /// </summary>
 public static class MatchModelBuilder

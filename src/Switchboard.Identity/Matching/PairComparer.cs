@@ -60,10 +60,29 @@ public static class PairComparer
             g |= GuardFlags.SexConflict;
         }
 
-        if (v.Address is not (Levels.AddressExact or Levels.AddressFuzzy or Levels.AddressZip) && v.Phone != Levels.Agree
+        // A shared ZIP corroborates only when a street is missing on one side; two different streets contradict.
+        var twoStreets = a.StreetId != 0 && b.StreetId != 0;
+        var addressAgrees = v.Address is Levels.AddressExact or Levels.AddressFuzzy || (v.Address == Levels.AddressZip && !twoStreets);
+        if (!addressAgrees && v.Phone != Levels.Agree
             && v.Email != Levels.Agree && v.Ssn != Levels.Agree)
         {
             g |= GuardFlags.NoCorroboration;
+        }
+
+        if (v.Address == Levels.AddressDifferent || (v.Address == Levels.AddressZip && twoStreets) || v.Phone == Levels.Disagree || v.Email == Levels.Disagree
+            || v.Middle == Levels.MiddleDifferent)
+        {
+            g |= GuardFlags.Contradiction;
+        }
+
+        if (v.First == Levels.Missing)
+        {
+            g |= GuardFlags.MissingFirstName;
+        }
+
+        if (v.BirthDate == Levels.Missing && v.Ssn != Levels.Agree)
+        {
+            g |= GuardFlags.MissingBirthDate;
         }
 
         return g;

@@ -65,14 +65,22 @@ public sealed class StreamingLinker
         }
 
         var reviews = 0;
-        foreach (var best in _bestByCluster.Values.OrderByDescending(c => c.Score).ThenBy(c => c.Index))
+        var ranked = _bestByCluster.Values.OrderByDescending(c => c.Score).ThenBy(c => c.Index).ToList();
+        var ambiguous = IsAmbiguous(features, ranked);
+        foreach (var best in ranked)
         {
             if (Find(best.Index) == Find(index))
             {
                 continue;
             }
 
-            var autoScore = model.AutoLinkThreshold + ((best.Guards & GuardFlags.NoCorroboration) != 0 ? model.UncorroboratedMargin : 0);
+            // Name and birth date alone: link only when nothing contradicts and no other cluster is a candidate too.
+            // Without a birth date: only with corroboration, and with a margin.
+            var uncorroborated = (best.Guards & GuardFlags.NoCorroboration) != 0;
+            var noDate = (best.Guards & GuardFlags.MissingBirthDate) != 0;
+            var autoScore = !uncorroborated && !noDate ? model.AutoLinkThreshold
+                : uncorroborated && ((best.Guards & GuardFlags.Contradiction) != 0 || ambiguous || noDate) ? double.PositiveInfinity
+                : model.AutoLinkThreshold + model.UncorroboratedMargin;
             string rule;
             if (best.Score >= autoScore && (best.Guards & GuardFlags.BlocksAutoLink) == 0)
             {
@@ -104,6 +112,25 @@ public sealed class StreamingLinker
     public int ClusterOf(int index) => _members[Find(index)].Min();
 
     public bool SameCluster(int a, int b) => Find(a) == Find(b);
+
+    /// <summary>Two candidate clusters for the record that cannot be the same person (their best records conflict).</summary>
+    private bool IsAmbiguous(PatientFeatures incoming, List<ScoredCandidate> ranked)
+    {
+        const GuardFlags Hard = GuardFlags.SuffixConflict | GuardFlags.BirthDateConflict | GuardFlags.FirstNameConflict
+            | GuardFlags.SsnConflict | GuardFlags.SexConflict | GuardFlags.Contradiction;
+        for (var i = 1; i < ranked.Count; i++)
+        {
+            var a = _matcher[ranked[0].Index];
+            var b = _matcher[ranked[i].Index];
+            var v = PairComparer.Compare(a, b);
+            if ((PairComparer.Guards(a, b, v) & Hard) != 0 && !ReferenceEquals(a, incoming))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool ConflictsWithCluster(int incoming, int member)
     {
