@@ -51,7 +51,7 @@ public static class AddressNormalizer
         {
             foreach (var line in lines)
             {
-                var folded = TextFolding.Fold(line.Replace("#", " # ", StringComparison.Ordinal));
+                var folded = TextFolding.Fold(line.Replace("#", " APT ", StringComparison.Ordinal));
                 if (folded.Length == 0 || Placeholders.Contains(folded))
                 {
                     continue;
