@@ -29,6 +29,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TableEnvelopeStore>();
         services.AddSingleton<TablePatientOrderStore>();
         services.AddSingleton<TableNonceStore>();
+        services.AddSingleton<TableSubscriptionStateStore>();
+        services.AddSingleton<ISubscriptionStateStore>(p => p.GetRequiredService<TableSubscriptionStateStore>());
         services.AddSingleton<INonceStore>(p => p.GetRequiredService<TableNonceStore>());
         services.AddSingleton<IPatientOrderStore>(p => p.GetRequiredService<TablePatientOrderStore>());
         services.AddSingleton<IPayloadStore>(p => p.GetRequiredService<BlobPayloadStore>());

@@ -40,6 +40,11 @@ public sealed class StorageOptions : IValidatableObject
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
     public string NonceTable { get; set; } = "Nonces";
 
+    /// <summary>FHIR subscription event numbers and heartbeats, for gap detection.</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    public string SubscriptionTable { get; set; } = "Subscriptions";
+
     /// <summary>Create containers, tables and queues at start (local runs); in Azure the infrastructure creates them.</summary>
     public bool CreateIfMissing { get; set; } = true;
 

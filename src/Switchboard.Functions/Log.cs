@@ -35,6 +35,9 @@ internal static partial class Log
     [LoggerMessage(1014, LogLevel.Error, "Unreadable message on the {Stage} poison queue ({IssueCode}) kept as {BlobName}")]
     public static partial void UnreadableQueueMessage(ILogger logger, string stage, string issueCode, string blobName);
 
+    [LoggerMessage(1005, LogLevel.Warning, "Subscription {SubscriptionKey} of {Source} lost events {GapFrom}–{GapTo}; reconciliation needed")]
+    public static partial void SubscriptionGap(ILogger logger, string source, string subscriptionKey, long gapFrom, long gapTo);
+
     [LoggerMessage(1020, LogLevel.Information, "Replay of envelope {EnvelopeId} ({Mode}) by {Actor}")]
     public static partial void Replayed(ILogger logger, string envelopeId, string mode, string actor);
 }

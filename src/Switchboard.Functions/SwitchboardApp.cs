@@ -25,9 +25,12 @@ public static class SwitchboardApp
         services.AddSwitchboardFhir();
 
         services.AddSingleton(p => new PatientKeys(Encoding.UTF8.GetBytes(p.GetRequiredService<IOptions<PipelineOptions>>().Value.PatientKeySecret)));
-        services.AddSingleton<RequestBodyReader>();
+        services.AddSingleton<WebhookAuthenticator>();
+        services.AddSingleton<IntakeGate>();
         services.AddSingleton<EnvelopeAcceptance>();
         services.AddSingleton<Hl7Intake>();
+        services.AddSingleton<EventIntake>();
+        services.AddSingleton<FhirNotificationIntake>();
         services.AddSingleton<StageRunner>();
         services.AddSingleton<TranslateStage>();
         services.AddSingleton<IdentityStage>();

@@ -12,6 +12,8 @@ namespace Switchboard.IntegrationTests;
 /// </summary>
 public sealed class SwitchboardHost : IAsyncDisposable
 {
+    public const string EventsSecret = "test-events-signing-secret-0123456789";
+
     private readonly IHost _host;
 
     private SwitchboardHost(IHost host) => _host = host;
@@ -31,6 +33,9 @@ public sealed class SwitchboardHost : IAsyncDisposable
             ["Switchboard:Fhir:BaseUrl"] = fhir.BaseUrl.ToString(),
             ["Switchboard:Sources:test-adt:Kind"] = "hl7v2",
             ["Switchboard:Sources:test-adt:TimeZone"] = "America/Chicago",
+            ["Switchboard:Sources:test-events:Kind"] = "events",
+            ["Switchboard:Sources:test-events:SigningSecrets:0"] = EventsSecret,
+            ["Switchboard:Sources:test-fhir:Kind"] = "fhir",
             ["Switchboard:Pipeline:PatientKeySecret"] = "integration-tests-patient-key-secret-0123456789",
         });
         if (settings is not null)

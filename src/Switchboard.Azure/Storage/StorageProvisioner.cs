@@ -11,6 +11,7 @@ public sealed class StorageProvisioner(
     TableEnvelopeStore envelopes,
     TablePatientOrderStore patientOrder,
     TableNonceStore nonces,
+    TableSubscriptionStateStore subscriptions,
     IOptions<StorageOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -24,6 +25,7 @@ public sealed class StorageProvisioner(
         await envelopes.EnsureCreatedAsync(cancellationToken);
         await patientOrder.EnsureCreatedAsync(cancellationToken);
         await nonces.EnsureCreatedAsync(cancellationToken);
+        await subscriptions.EnsureCreatedAsync(cancellationToken);
         foreach (var queue in PipelineQueues.All)
         {
             await clients.Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);

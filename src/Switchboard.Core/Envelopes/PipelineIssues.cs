@@ -10,6 +10,9 @@ public static class PipelineIssues
     public const string Unreadable = "PIPE005";
     public const string PayloadTooLarge = "PIPE006";
     public const string UnsupportedMediaType = "PIPE007";
+    public const string UnknownSource = "PIPE008";
+    public const string EmptyBody = "PIPE009";
     public const string TranslationFailed = "PIPE010";
+    public const string InvalidRequest = "PIPE011";
     public const string DeliveryRejected = "PIPE020";
 }

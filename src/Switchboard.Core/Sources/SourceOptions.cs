@@ -16,9 +16,22 @@ public sealed class SourcesOptions
 
 public sealed class SourceOptions
 {
-    /// <summary>What the source sends: <c>hl7v2</c>, <c>fhir</c> or <c>events</c>.</summary>
-    public string Kind { get; set; } = "hl7v2";
+    /// <summary>What the source sends (see <see cref="SourceKinds"/>); it may only use the endpoint for that kind.</summary>
+    public string Kind { get; set; } = SourceKinds.Hl7v2;
 
     /// <summary>IANA time zone for v2 timestamps without an offset; UTC when unset.</summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>
+    /// Webhook signing secrets (several while rotating; keep them in Key Vault references). When any is set, every
+    /// request from this source must carry a valid signature, a fresh timestamp and an unused nonce.
+    /// </summary>
+    public List<string> SigningSecrets { get; } = [];
+}
+
+public static class SourceKinds
+{
+    public const string Hl7v2 = "hl7v2";
+    public const string Fhir = "fhir";
+    public const string Events = "events";
 }

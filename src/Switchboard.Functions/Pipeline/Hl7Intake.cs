@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Envelopes;
 using Switchboard.Core.Ports;
 using Switchboard.Core.Sources;
@@ -22,19 +21,12 @@ public sealed class Hl7Intake(
     EnvelopeAcceptance acceptance,
     IPayloadStore payloads,
     PatientKeys patientKeys,
-    IOptions<SourcesOptions> sources,
     TimeProvider time,
     ILogger<Hl7Intake> logger)
 {
-    public async Task<IntakeResult> AcceptAsync(string source, byte[] body, CancellationToken cancellationToken)
+    public async Task<IntakeResult> AcceptAsync(string source, SourceOptions sourceOptions, byte[] body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var sourceOptions = sources.Value.Find(source);
-        if (sourceOptions is null)
-        {
-            return IntakeResult.UnknownSource();
-        }
-
         PipelineMetrics.Received.Add(1, PipelineMetrics.SourceTag(source));
         var framed = Mllp.LooksFramed(body);
         var acks = new List<string>();

@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.Mvc;
 using Switchboard.Fhir;
 
 namespace Switchboard.Functions.Pipeline;
@@ -12,7 +13,9 @@ public sealed record IntakeResult(int StatusCode, string Body, string ContentTyp
 
     public static IntakeResult Json(string json, int statusCode = 200) => new(statusCode, json, "application/json");
 
-    public static IntakeResult UnknownSource() => Problem(404, OperationOutcome.IssueType.NotFound, "Unknown source.", "PIPE008");
+    public ContentResult ToActionResult() => new() { StatusCode = StatusCode, Content = Body, ContentType = ContentType };
+
+    public static IntakeResult UnknownSource() => Problem(404, OperationOutcome.IssueType.NotFound, "Unknown source.", Core.Envelopes.PipelineIssues.UnknownSource);
 
     /// <summary>An HTTP-level error as a FHIR OperationOutcome with a stable issue code (never quoting input).</summary>
     public static IntakeResult Problem(int statusCode, OperationOutcome.IssueType type, string diagnostics, string issueCode)

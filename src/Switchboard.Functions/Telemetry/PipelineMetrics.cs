@@ -19,6 +19,7 @@ public static class PipelineMetrics
     public static readonly Counter<long> StageFailed = Meter.CreateCounter<long>("switchboard.stage.failed");
     public static readonly Counter<long> DeadLettered = Meter.CreateCounter<long>("switchboard.messages.deadlettered");
     public static readonly Counter<long> OutOfOrder = Meter.CreateCounter<long>("switchboard.messages.out_of_order");
+    public static readonly Counter<long> SubscriptionGaps = Meter.CreateCounter<long>("switchboard.subscription.gaps");
     public static readonly Histogram<double> QueueAge = Meter.CreateHistogram<double>("switchboard.queue.age", unit: "s");
 
     public static KeyValuePair<string, object?> SourceTag(string source) => new("source", source);

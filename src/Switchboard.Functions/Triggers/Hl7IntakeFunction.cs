@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Switchboard.Core.Sources;
 using Switchboard.Functions.Pipeline;
 
 namespace Switchboard.Functions.Triggers;
 
-/// <summary><c>POST /api/hl7/{source}</c>: an HL7 v2 message in, its ACK out once the message is durably stored.</summary>
-public sealed class Hl7IntakeFunction(Hl7Intake intake, RequestBodyReader reader)
+/// <summary>
+/// <c>POST /api/hl7/{source}</c>: an HL7 v2 message, batch file or MLLP-framed bytes in; the ACK(s) out once every
+/// message is durably stored.
+/// </summary>
+public sealed class Hl7IntakeFunction(IntakeGate gate, Hl7Intake intake)
 {
     [Function(nameof(Hl7IntakeFunction))]
     public async Task<IActionResult> RunAsync(
@@ -14,8 +18,8 @@ public sealed class Hl7IntakeFunction(Hl7Intake intake, RequestBodyReader reader
         string source,
         CancellationToken cancellationToken)
     {
-        var body = await reader.ReadAsync(request, cancellationToken);
-        var result = body.Problem ?? await intake.AcceptAsync(source, body.Bytes, cancellationToken);
-        return new ContentResult { StatusCode = result.StatusCode, Content = result.Body, ContentType = result.ContentType };
+        var opened = await gate.OpenAsync(source, SourceKinds.Hl7v2, request, cancellationToken);
+        var result = opened.Problem ?? await intake.AcceptAsync(source, opened.Source, opened.Body, cancellationToken);
+        return result.ToActionResult();
     }
 }

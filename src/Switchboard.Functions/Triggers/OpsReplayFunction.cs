@@ -39,8 +39,7 @@ public sealed class OpsReplayFunction(PipelineOperations operations)
         };
         if (problem is not null)
         {
-            var outcome = IntakeResult.Problem(400, OperationOutcome.IssueType.Invalid, problem, "PIPE011");
-            return new ContentResult { StatusCode = 400, Content = outcome.Body, ContentType = outcome.ContentType };
+            return IntakeResult.Problem(400, OperationOutcome.IssueType.Invalid, problem, Core.Envelopes.PipelineIssues.InvalidRequest).ToActionResult();
         }
 
         return new OkObjectResult(await operations.ReplayAsync(replay!, cancellationToken));

@@ -1,0 +1,54 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Switchboard.Core.Ports;
+using Switchboard.Core.Subscriptions;
+
+namespace Switchboard.Azure.Storage;
+
+public sealed class TableSubscriptionStateStore(StorageClients clients, IOptions<StorageOptions> options) : ISubscriptionStateStore
+{
+    private readonly TableClient _table = clients.Tables.GetTableClient(options.Value.SubscriptionTable);
+
+    public async Task<SubscriptionState?> GetAsync(string source, string subscriptionKey, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityIfExistsAsync<SubscriptionStateEntity>(source, subscriptionKey, cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } e
+            ? new SubscriptionState(e.PartitionKey, e.RowKey, e.Subscription, e.LastEventNumber, e.LastHeartbeatAt, e.GapFrom, e.GapTo, e.ETag.ToString())
+            : null;
+    }
+
+    public async Task<bool> TrySaveAsync(SubscriptionState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var entity = new SubscriptionStateEntity
+        {
+            PartitionKey = state.Source,
+            RowKey = state.SubscriptionKey,
+            Subscription = state.Subscription,
+            LastEventNumber = state.LastEventNumber,
+            LastHeartbeatAt = state.LastHeartbeatAt,
+            GapFrom = state.GapFrom,
+            GapTo = state.GapTo,
+        };
+        try
+        {
+            if (state.ETag is null)
+            {
+                await _table.AddEntityAsync(entity, cancellationToken);
+            }
+            else
+            {
+                await _table.UpdateEntityAsync(entity, new ETag(state.ETag), TableUpdateMode.Replace, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    internal Task EnsureCreatedAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+}

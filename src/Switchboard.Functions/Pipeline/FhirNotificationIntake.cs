@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Microsoft.Extensions.Logging;
+using Switchboard.Core.Envelopes;
+using Switchboard.Core.Hashing;
+using Switchboard.Core.Ports;
+using Switchboard.Core.Subscriptions;
+using Switchboard.Fhir;
+using Switchboard.Fhir.Subscriptions;
+using Switchboard.Functions.Telemetry;
+
+namespace Switchboard.Functions.Pipeline;
+
+/// <summary>
+/// Accepts FHIR Subscription notifications (R4 backport). Event notifications become envelopes keyed by
+/// subscription + event numbers (a redelivered notification has no effect); handshakes and heartbeats only update
+/// the subscription's state. Event numbers are tracked per subscription: a jump, or a heartbeat whose running
+/// count is ahead of what arrived, records a gap for reconciliation to close.
+/// </summary>
+public sealed class FhirNotificationIntake(
+    EnvelopeAcceptance acceptance,
+    IPayloadStore payloads,
+    ISubscriptionStateStore subscriptions,
+    TimeProvider time,
+    ILogger<FhirNotificationIntake> logger)
+{
+    public async Task<IntakeResult> AcceptAsync(string source, byte[] body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        PipelineMetrics.Received.Add(1, PipelineMetrics.SourceTag(source));
+        SubscriptionNotification? notification;
+        string? problem;
+        try
+        {
+            (notification, problem) = SubscriptionNotification.Read(FhirJsonText.Parse<Bundle>(Encoding.UTF8.GetString(body)));
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or DecoderFallbackException or Hl7.Fhir.Serialization.DeserializationFailedException)
+        {
+            (notification, problem) = (null, "The body is not a FHIR JSON Bundle.");
+        }
+
+        if (notification is null)
+        {
+            await payloads.PutAsync($"rejected/{source}", body, cancellationToken);
+            PipelineMetrics.Rejected.Add(1, PipelineMetrics.SourceTag(source));
+            Log.RejectedUnreadable(logger, source, PipelineIssues.Unreadable);
+            return IntakeResult.Problem(400, OperationOutcome.IssueType.Invalid, problem!, PipelineIssues.Unreadable);
+        }
+
+        await TrackAsync(source, notification, cancellationToken);
+        if (notification.Type != SubscriptionNotification.EventNotification)
+        {
+            return IntakeResult.Json($"{{\"status\":\"{notification.Type}-recorded\"}}");
+        }
+
+        var key = $"{notification.Subscription}#{notification.EventNumbers[0]}-{notification.EventNumbers[^1]}";
+        var outcome = await acceptance.AcceptAsync(
+            new AcceptRequest(source, PayloadKind.FhirNotification, key, SubscriptionNotification.EventNotification, body, time.GetUtcNow(), null,
+                envelopeId => $"{{\"envelopeId\":\"{envelopeId}\",\"status\":\"accepted\"}}"),
+            cancellationToken);
+        if (outcome.Status == AcceptStatus.ConflictingDuplicate)
+        {
+            Log.ConflictingDuplicate(logger, source, outcome.EnvelopeId);
+            return IntakeResult.Problem(409, OperationOutcome.IssueType.Conflict, "These event numbers were already received with different content.", PipelineIssues.ConflictingDuplicate);
+        }
+
+        return IntakeResult.Json(outcome.Response);
+    }
+
+    private async System.Threading.Tasks.Task TrackAsync(string source, SubscriptionNotification notification, CancellationToken cancellationToken)
+    {
+        var key = PayloadHash.Of(Encoding.UTF8.GetBytes(notification.Subscription))[..32];
+        var numbers = notification.EventNumbers;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var state = await subscriptions.GetAsync(source, key, cancellationToken);
+            var last = state?.LastEventNumber ?? 0;
+            var (gapFrom, gapTo) = (state?.GapFrom, state?.GapTo);
+            // A first notification has no history to compare with; after that, a jump past last+1 skipped events,
+            // and a heartbeat whose running count is ahead of what arrived means the tail was lost.
+            var missingUpTo = numbers.Count > 0 ? numbers[0] - 1 : notification.EventsSinceStart ?? last;
+            if (state is not null && missingUpTo > last)
+            {
+                (gapFrom, gapTo) = (gapFrom ?? last + 1, missingUpTo);
+            }
+
+            var updated = (state ?? new SubscriptionState(source, key, notification.Subscription, 0, null, null, null, null)) with
+            {
+                LastEventNumber = numbers.Count > 0 ? Math.Max(last, numbers[^1]) : last,
+                LastHeartbeatAt = time.GetUtcNow(),
+                GapFrom = gapFrom,
+                GapTo = gapTo,
+            };
+            if (!await subscriptions.TrySaveAsync(updated, cancellationToken))
+            {
+                continue; // another notification of this subscription was recorded first: re-read
+            }
+
+            if (gapTo is { } to && to != state?.GapTo)
+            {
+                PipelineMetrics.SubscriptionGaps.Add(1, PipelineMetrics.SourceTag(source));
+                Log.SubscriptionGap(logger, source, key, gapFrom!.Value, to);
+            }
+
+            return;
+        }
+    }
+}
