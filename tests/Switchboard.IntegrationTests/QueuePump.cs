@@ -11,7 +11,7 @@ namespace Switchboard.IntegrationTests;
 /// same function classes, deletes on success, lets a failure become visible again, and after maxDequeueCount
 /// moves the message to the poison queue, whose trigger dead-letters it (host.json: maxDequeueCount 5).
 /// </summary>
-public sealed class QueuePump(SwitchboardHost host, int maxDequeueCount = 5, int workers = 1)
+public sealed class QueuePump(SwitchboardHost host, int maxDequeueCount = 5, int workers = 1, Action<string>? observe = null)
 {
     private static readonly TimeSpan RetryVisibility = TimeSpan.FromMilliseconds(200);
 
@@ -51,13 +51,15 @@ public sealed class QueuePump(SwitchboardHost host, int maxDequeueCount = 5, int
         var failures = 0;
         await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = workers }, async (message, ct) =>
         {
+            observe?.Invoke($"queue {queue.Name} {message.MessageText}");
             try
             {
                 await InvokeAsync(stage, poison, message.MessageText, ct);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
             }
-            catch (Exception) when (!poison)
+            catch (Exception ex) when (!poison)
             {
+                observe?.Invoke($"exception {ex}");
                 Interlocked.Increment(ref failures);
                 if (message.DequeueCount >= maxDequeueCount)
                 {

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Switchboard.Functions;
 using Switchboard.Testing.Servers;
+using Switchboard.Testing.Telemetry;
+using Microsoft.Extensions.Logging;
 
 namespace Switchboard.IntegrationTests;
 
@@ -24,7 +26,8 @@ public sealed class SwitchboardHost : IAsyncDisposable
         AzuriteFixture azurite,
         FhirServerFixture fhir,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null,
+        TelemetryCapture? capture = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -44,6 +47,12 @@ public sealed class SwitchboardHost : IAsyncDisposable
         }
 
         builder.Services.AddSwitchboard();
+        if (capture is not null)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.AddProvider(capture);
+        }
+
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
