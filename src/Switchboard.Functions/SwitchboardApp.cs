@@ -3,6 +3,7 @@ using Switchboard.Azure;
 using Switchboard.Core.Sources;
 using Switchboard.Fhir;
 using Switchboard.Functions.Pipeline;
+using Switchboard.Functions.WriteBack;
 
 namespace Switchboard.Functions;
 
@@ -17,6 +18,7 @@ public static class SwitchboardApp
         services.AddSwitchboardFhir();
         services.AddSingleton<Hl7Intake>();
         services.AddSingleton<PatientSync>();
+        services.AddSwitchboardWriteBack();
         return services;
     }
 }
