@@ -12,6 +12,8 @@ public static class WriteBackFunctionsServiceCollectionExtensions
         services.AddSwitchboardFhirWriteBack();
         services.AddSwitchboardWriteBackStorage();
         services.AddSingleton<WriteBackWork>();
+        services.AddSingleton<WriteBackSubmission>();
+        services.AddSingleton<ReviewDecisions>();
         return services;
     }
 }
