@@ -26,6 +26,22 @@ public sealed class BlobWriteBackDocumentStore(WriteBackStorage storage) : IWrit
         }
     }
 
+    public async Task<bool> TryClaimAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.Documents.GetBlobClient(name).UploadAsync(
+                BinaryData.FromString(string.Empty),
+                new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409 && ex.ErrorCode == BlobErrorCode.BlobAlreadyExists)
+        {
+            return false;
+        }
+    }
+
     public async Task<string?> GetAsync(string name, CancellationToken cancellationToken)
     {
         try

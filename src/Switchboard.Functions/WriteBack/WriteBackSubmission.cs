@@ -24,28 +24,25 @@ public sealed class WriteBackSubmission(IWriteBackDocumentStore documents, ILogg
             return null;
         }
 
-        if (await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
+        // Concurrent duplicates: only the one that claims the start schedules. (Scheduling an id that already exists
+        // is not a reliable guard: the in-process test host accepted it and the duplicate run never completed.)
+        if (!await documents.TryClaimAsync($"{id}/started", cancellationToken))
         {
             WriteBackLog.Duplicate(logger, id);
-            return id;
-        }
-
-        try
-        {
-            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(WriteBackOrchestrator), new StartOrchestrationOptions(id), cancellationToken);
-            WriteBackLog.Accepted(logger, id, request.TargetSystem, request.ResourceType);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException || ex.GetType().Name == "RpcException")
-        {
-            // A concurrent duplicate scheduled it first (the backend refuses a second instance with the same id).
-            if (await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is null)
+            // If the claimant died before scheduling, schedule after a bounded wait so the request is not stranded.
+            for (var i = 0; i < 50 && await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is null; i++)
             {
-                throw;
+                await Task.Delay(100, cancellationToken);
             }
 
-            WriteBackLog.Duplicate(logger, id);
+            if (await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken) is not null)
+            {
+                return id;
+            }
         }
 
+        await durable.ScheduleNewOrchestrationInstanceAsync(nameof(WriteBackOrchestrator), new StartOrchestrationOptions(id), cancellationToken);
+        WriteBackLog.Accepted(logger, id, request.TargetSystem, request.ResourceType);
         return id;
     }
 }

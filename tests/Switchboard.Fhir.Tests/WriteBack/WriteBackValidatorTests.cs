@@ -12,6 +12,12 @@ public sealed class WriteBackValidatorTests
         Assert.Empty(WriteBackValidator.Validate(Doc("""{"resourceType":"Patient","gender":"male","name":[{"family":"Test"}]}"""), ["name.exists()"]));
 
     [Fact]
+    public void Validate_CreatedAllergyWithIdentifier_NoIssues() =>
+        Assert.Empty(WriteBackValidator.Validate(
+            Doc("""{"resourceType":"AllergyIntolerance","patient":{"reference":"Patient/example"},"code":{"text":"peanut"},"identifier":[{"system":"urn:switchboard:writeback","value":"wb-1"}]}"""),
+            null));
+
+    [Fact]
     public void Validate_FailingRule_ReportsRule() =>
         Assert.Equal(["Rule failed: name.exists()"], WriteBackValidator.Validate(Doc("""{"resourceType":"Patient","gender":"male"}"""), ["name.exists()"]));
 
