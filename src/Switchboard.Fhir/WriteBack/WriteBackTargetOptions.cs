@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace Switchboard.Fhir.WriteBack;
 
 /// <summary>
-/// A target system's write capabilities (configuration: <c>Switchboard:WriteBack:Targets:{name}</c>), checked
-/// against its CapabilityStatement by <see cref="CapabilityCheck"/>.
+/// A target system's write capabilities (configuration: <c>Switchboard:WriteBack:Targets:{name}</c>). Not yet
+/// checked against the target's CapabilityStatement (see docs/writeback.md, open items).
 /// </summary>
 public sealed class WriteBackTargetOptions
 {
