@@ -7,6 +7,7 @@ using Switchboard.Core.Sources;
 using Switchboard.Fhir;
 using Switchboard.Functions.Pipeline;
 using Switchboard.Functions.Pipeline.Stages;
+using Switchboard.Functions.WriteBack;
 
 namespace Switchboard.Functions;
 
@@ -37,6 +38,7 @@ public static class SwitchboardApp
         services.AddSingleton<RouteStage>();
         services.AddSingleton<DeliverStage>();
         services.AddSingleton<Operations.PipelineOperations>();
+        services.AddSwitchboardWriteBack();
         return services;
     }
 }

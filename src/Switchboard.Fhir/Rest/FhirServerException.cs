@@ -11,6 +11,9 @@ public sealed class FhirServerException(HttpStatusCode status, string message) :
     public HttpStatusCode Status { get; } = status;
 
     /// <summary>408, 429 and 5xx are worth retrying; everything else needs a different request.</summary>
+    /// <summary>The server's Retry-After (seconds or date form), when it sent one with a 429 or 503.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public bool IsTransient => Status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)Status >= 500;
 
     internal static async Task ThrowIfFailedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -21,8 +24,12 @@ public sealed class FhirServerException(HttpStatusCode status, string message) :
         }
 
         var codes = await OperationOutcomeCodes.ReadAsync(response, cancellationToken);
+        var retryAfter = response.Headers.RetryAfter;
         throw new FhirServerException(
             response.StatusCode,
-            $"FHIR server answered {(int)response.StatusCode} to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} (issue codes: {codes}).");
+            $"FHIR server answered {(int)response.StatusCode} to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} (issue codes: {codes}).")
+        {
+            RetryAfter = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null),
+        };
     }
 }

@@ -1,0 +1,3 @@
+namespace Switchboard.Fhir.WriteBack;
+
+public sealed record FieldMergeOutcome(string Path, string RulePath, FieldMergeStatus Status);
