@@ -11,11 +11,16 @@ namespace Switchboard.IntegrationTests;
 /// same function classes, deletes on success, lets a failure become visible again, and after maxDequeueCount
 /// moves the message to the poison queue, whose trigger dead-letters it (host.json: maxDequeueCount 5).
 /// </summary>
-public sealed class QueuePump(SwitchboardHost host, int maxDequeueCount = 5, int workers = 1, Action<string>? observe = null)
+/// <param name="redeliverEach">Process every message a second time as if its delete had been lost (at-least-once delivery).</param>
+public sealed class QueuePump(SwitchboardHost host, int maxDequeueCount = 5, int workers = 1, Action<string>? observe = null, bool redeliverEach = false)
 {
     private static readonly TimeSpan RetryVisibility = TimeSpan.FromMilliseconds(200);
 
+    private int _redeliveries;
+
     public int Failures { get; private set; }
+
+    public int Redeliveries => _redeliveries;
 
     /// <summary>Runs until every stage and poison queue is empty, or the deadline passes (then throws).</summary>
     public async Task DrainAsync(TimeSpan? timeout = null)
@@ -47,7 +52,7 @@ public sealed class QueuePump(SwitchboardHost host, int maxDequeueCount = 5, int
 
     private async Task<int> PumpAsync(QueueClient queue, string stage, bool poison)
     {
-        QueueMessage[] messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30))).Value;
+        QueueMessage[] messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(60))).Value;
         var failures = 0;
         await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = workers }, async (message, ct) =>
         {
@@ -55,6 +60,12 @@ public sealed class QueuePump(SwitchboardHost host, int maxDequeueCount = 5, int
             try
             {
                 await InvokeAsync(stage, poison, message.MessageText, ct);
+                if (redeliverEach)
+                {
+                    Interlocked.Increment(ref _redeliveries);
+                    await InvokeAsync(stage, poison, message.MessageText, ct);
+                }
+
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
             }
             catch (Exception ex) when (!poison)

@@ -15,6 +15,9 @@ namespace Switchboard.Functions.Pipeline;
 /// </summary>
 public sealed class EnvelopeAcceptance(IPayloadStore payloads, IEnvelopeStore envelopes, IWorkQueue queue, TimeProvider time)
 {
+    private static readonly TimeSpan HandOffGrace = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan HandOffPoll = TimeSpan.FromMilliseconds(100);
+
     public async Task<AcceptOutcome> AcceptAsync(AcceptRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -44,7 +47,7 @@ public sealed class EnvelopeAcceptance(IPayloadStore payloads, IEnvelopeStore en
             return new AcceptOutcome(envelopeId, AcceptStatus.ConflictingDuplicate, existing.Response);
         }
 
-        if (existing.State == EnvelopeState.Accepted)
+        if (existing.State == EnvelopeState.Accepted && !await HandedOffMeanwhileAsync(envelopeId, cancellationToken))
         {
             // The first attempt stopped between recording and queueing: finish its hand-off now.
             await HandOffAsync(existing.Envelope, cancellationToken);
@@ -59,6 +62,22 @@ public sealed class EnvelopeAcceptance(IPayloadStore payloads, IEnvelopeStore en
         ArgumentNullException.ThrowIfNull(envelope);
         await queue.EnqueueAsync(PipelineQueues.Translate, new StageMessage(envelope), cancellationToken);
         await envelopes.TransitionAsync(envelope.EnvelopeId, EnvelopeState.Queued, issueCode: null, Audit(envelope, "intake", outcome, time.GetUtcNow()), cancellationToken);
+    }
+
+    // A resend that races the first attempt must not queue the envelope a second time: give the first attempt a
+    // moment to finish its hand-off, and take over only if it does not (it crashed or timed out).
+    private async Task<bool> HandedOffMeanwhileAsync(string envelopeId, CancellationToken cancellationToken)
+    {
+        for (var waited = TimeSpan.Zero; waited < HandOffGrace; waited += HandOffPoll)
+        {
+            await Task.Delay(HandOffPoll, time, cancellationToken);
+            if ((await envelopes.GetAsync(envelopeId, cancellationToken))?.State != EnvelopeState.Accepted)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static AuditEntry Audit(MessageEnvelope envelope, string stage, string outcome, DateTimeOffset at) =>
