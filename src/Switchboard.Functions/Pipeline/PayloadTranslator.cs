@@ -26,7 +26,9 @@ public static class PayloadTranslator
             throw new PipelineException(PipelineIssues.TranslationFailed, $"The stored message cannot be parsed ({result.FirstError?.Code}).");
         }
 
-        var bundle = Hl7v2BundleTranslator.Translate(parsed, envelope.Source);
-        return (Encoding.UTF8.GetBytes(FhirJsonText.Serialize(bundle)), Hl7v2BundleTranslator.MappingId);
+        // TODO(lead): build one TranslationContext per source from its options and honour result.Report.Failed
+        // (dead-letter with MAP050/MAP040) and result.Merge (identity service); store the report with the envelope.
+        var result = Hl7v2ToFhirTranslator.Translate(parsed, TranslationContext.Default(envelope.Source), raw);
+        return (Encoding.UTF8.GetBytes(FhirJsonText.Serialize(result.Bundle)), Hl7v2ToFhirTranslator.MappingVersion);
     }
 }
