@@ -13,6 +13,7 @@ internal static class PidToPatientMapper
     public static Patient Map(MappingSession s, Hl7Segment pid, Hl7Segment pd1)
     {
         s.Touch(pid);
+        s.Take(pid, 1); // set id: position only
         var patient = new Patient();
         foreach (var field in new[] { 3, 2, 4 })
         {
