@@ -86,7 +86,7 @@ public static partial class Hl7v2ToFhirTranslator
         var bundle = new Bundle
         {
             Type = Bundle.BundleType.Transaction,
-            Identifier = new Identifier(MshToMessageHeaderMapper.MessageIdSystem + ":" + Uri.EscapeDataString(context.Source), message.ControlId),
+            Identifier = new Identifier(MshToMessageHeaderMapper.MessageIdSystem + ":" + Uri.EscapeDataString(context.Source), MappingSession.Null(message.ControlId)),
         };
         if (s.Instant(msh.Field(7)) is { } timestamp)
         {

@@ -28,7 +28,7 @@ internal sealed partial class MappingSession
         {
             switch (type)
             {
-                case "ISO":
+                case "ISO" when IsOid(uid):
                     return "urn:oid:" + uid;
                 case "UUID":
                     return "urn:uuid:" + uid;
@@ -74,16 +74,17 @@ internal sealed partial class MappingSession
     private static string HdPart(Hl7Value hd, int n) =>
         hd.Level == Hl7ValueLevel.Component ? hd.SubComponent(n).Value : hd.Component(n).Value;
 
-    private static bool IsOid(string text)
+    // FHIR's oid pattern: urn:oid:[0-2](\.(0|[1-9][0-9]*))+ — anything else is not emitted as urn:oid.
+    internal static bool IsOid(string text)
     {
-        if (text.Length < 3 || !char.IsAsciiDigit(text[0]) || !text.Contains('.', StringComparison.Ordinal))
+        if (text.Length < 3 || text[0] is < '0' or > '2' || text[1] != '.')
         {
             return false;
         }
 
-        foreach (var c in text)
+        foreach (var arc in text.AsSpan(2).ToString().Split('.'))
         {
-            if (!char.IsAsciiDigit(c) && c != '.')
+            if (arc.Length == 0 || arc.AsSpan().IndexOfAnyExceptInRange('0', '9') >= 0 || (arc.Length > 1 && arc[0] == '0'))
             {
                 return false;
             }
@@ -147,7 +148,7 @@ internal sealed partial class MappingSession
 
     private string ResolveEiSystem(string ns, string uid, string uidType, string position)
     {
-        if (uid.Length > 0 && uidType == "ISO")
+        if (uidType == "ISO" && IsOid(uid))
         {
             return "urn:oid:" + uid;
         }

@@ -18,12 +18,12 @@ internal static class MshToMessageHeaderMapper
         s.Touch(msh);
         var header = new MessageHeader();
         var type = MappingSession.Field(msh, 9);
-        var code = s.CompText(type, 1);
-        var trigger = s.CompText(type, 2);
+        var code = s.CompText(type, 1).Trim();
+        var trigger = s.CompText(type, 2).Trim();
         var structure = s.CompText(type, 3);
-        header.Event = new Coding(MappingSession.V2System + "0003", trigger.Length > 0 ? trigger : code)
+        header.Event = new Coding(MappingSession.V2System + "0003", trigger.Length > 0 ? trigger : code.Length > 0 ? code : "unknown")
         {
-            Display = string.Join('^', new[] { code, trigger, structure }.Where(p => p.Length > 0)),
+            Display = MappingSession.Null(string.Join('^', new[] { code, trigger, structure }.Where(p => p.Length > 0))),
         };
 
         var application = MappingSession.Field(msh, 3);
@@ -86,7 +86,7 @@ internal static class MshToMessageHeaderMapper
 
     private static string Endpoint(MappingSession s, string name, string id, string type) => type switch
     {
-        "ISO" when id.Length > 0 => "urn:oid:" + id,
+        "ISO" when MappingSession.IsOid(id) => "urn:oid:" + id,
         "UUID" when id.Length > 0 => "urn:uuid:" + id,
         "DNS" when id.Length > 0 => "urn:dns:" + id,
         "URI" when id.Length > 0 => id,
@@ -166,7 +166,7 @@ internal static class MshToMessageHeaderMapper
             Role = Provenance.ProvenanceEntityRole.Source,
             What = new ResourceReference
             {
-                Identifier = new Identifier(MessageIdSystem + ":" + Uri.EscapeDataString(s.Source), s.Message.ControlId),
+                Identifier = new Identifier(MessageIdSystem + ":" + Uri.EscapeDataString(s.Source), MappingSession.Null(s.Message.ControlId)),
                 Display = "HL7 v2 " + s.Message.MessageCode + "^" + s.Message.TriggerEvent,
             },
             Extension = [new Extension("urn:switchboard:StructureDefinition:source-sha256", new FhirString(sha256))],
