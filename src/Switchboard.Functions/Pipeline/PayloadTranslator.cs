@@ -26,9 +26,9 @@ public static class PayloadTranslator
             throw new PipelineException(PipelineIssues.TranslationFailed, $"The stored message cannot be parsed ({result.FirstError?.Code}).");
         }
 
-        // TODO(lead): build one TranslationContext per source from its options and honour result.Report.Failed
-        // (dead-letter with MAP050/MAP040) and result.Merge (identity service); store the report with the envelope.
-        var result = Hl7v2ToFhirTranslator.Translate(parsed, TranslationContext.Default(envelope.Source), raw);
-        return (Encoding.UTF8.GetBytes(FhirJsonText.Serialize(result.Bundle)), Hl7v2ToFhirTranslator.MappingVersion);
+        // TODO(lead): build one TranslationContext per source from its options and honour translation.Report.Failed
+        // (dead-letter with MAP050/MAP040) and translation.Merge (identity service); store the report with the envelope.
+        var translation = Hl7v2ToFhirTranslator.Translate(parsed, TranslationContext.Default(envelope.Source), raw);
+        return (Encoding.UTF8.GetBytes(FhirJsonText.Serialize(translation.Bundle)), Hl7v2ToFhirTranslator.MappingVersion);
     }
 }
