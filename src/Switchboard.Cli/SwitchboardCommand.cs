@@ -10,6 +10,7 @@ public static class SwitchboardCommand
         var root = new RootCommand("Switchboard: HL7 v2 and FHIR R4 integration tools (parse, validate, convert, match, replay).");
         root.Subcommands.Add(Hl7Commands.Create());
         root.Subcommands.Add(MatchCommand.Create());
+        root.Subcommands.Add(ConvertCommand.Create());
         return root;
     }
 }

@@ -32,6 +32,7 @@ public static class SwitchboardApp
         services.AddSingleton<Hl7Intake>();
         services.AddSingleton<EventIntake>();
         services.AddSingleton<FhirNotificationIntake>();
+        services.AddSingleton<PayloadTranslator>();
         services.AddSingleton<StageRunner>();
         services.AddSingleton<TranslateStage>();
         services.AddSingleton<IdentityStage>();

@@ -17,6 +17,7 @@ public sealed class PipelineOperations(
     IPayloadStore payloads,
     IWorkQueue queue,
     EnvelopeAcceptance acceptance,
+    PayloadTranslator translator,
     FhirRestClient fhir,
     TimeProvider time,
     ILogger<PipelineOperations> logger)
@@ -132,7 +133,7 @@ public sealed class PipelineOperations(
         var raw = await payloads.GetAsync(envelope.BlobName, cancellationToken);
         if (request.DryRun)
         {
-            var (output, _) = PayloadTranslator.Translate(envelope, raw);
+            var (output, _) = translator.Translate(envelope, raw);
             return await DryRunAsync(envelope.EnvelopeId, output, cancellationToken);
         }
 

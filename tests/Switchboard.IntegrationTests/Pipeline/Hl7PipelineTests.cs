@@ -56,6 +56,10 @@ public sealed class Hl7PipelineTests(AzuriteFixture azurite, FhirServerFixture f
         var patient = await FindPatientAsync(mrn);
         Assert.Equal("PIPEFAMILY", patient.Name[0].Family);
         Assert.StartsWith($"Patient/{patient.Id}", chain[^1].Entry.Target, StringComparison.Ordinal);
+        var encounters = await _host.Get<FhirRestClient>().SearchAsync("Encounter", $"subject=Patient/{patient.Id}", default);
+        Assert.Single(encounters.Entry);
+        var provenance = await _host.Get<FhirRestClient>().SearchAsync("Provenance", "_count=1000", default);
+        Assert.Contains(provenance.Entry, e => e.Resource is Hl7.Fhir.Model.Provenance p && p.Target.Any(t => t.Reference == $"Patient/{patient.Id}"));
     }
 
     [Fact]

@@ -23,6 +23,7 @@ namespace Switchboard.Functions.Pipeline.Stages;
 public sealed class DeliverStage(IPayloadStore payloads, IPatientOrderStore order, FhirRestClient fhir) : IPipelineStage
 {
     private const int MaxAttempts = 8;
+    private const string Superseded = "superseded";
 
     public string Name => "deliver";
 
@@ -38,12 +39,47 @@ public sealed class DeliverStage(IPayloadStore payloads, IPatientOrderStore orde
 
         var bundle = FhirJsonText.Parse<Bundle>(Encoding.UTF8.GetString(await payloads.GetAsync(message.ArtifactBlob, cancellationToken)));
         var patientEntry = bundle.Entry.FirstOrDefault(e => e.Resource is Patient);
-        return patientEntry?.Resource is Patient patient
-            ? await WritePatientInOrderAsync(message.Envelope, patient, PatientCriteria(patientEntry), cancellationToken)
-            : new StageResult("nothing-to-deliver", Completes: true);
+        if (patientEntry?.Resource is not Patient patient || !IsStateUpdate(message.Envelope))
+        {
+            // Results, orders and the like are additive history: the whole transaction goes as translated
+            // (deterministic ids and conditional requests make a redelivery rewrite the same resources).
+            return await SendAsync(bundle, "transaction", cancellationToken);
+        }
+
+        var written = await WritePatientInOrderAsync(message.Envelope, patient, PatientCriteria(patientEntry), cancellationToken);
+        if (written.Outcome == Superseded || written.PatientId is null)
+        {
+            return written.Result;
+        }
+
+        // The patient is written (in order); the rest of the bundle follows with its references pointed at it.
+        bundle.Entry.Remove(patientEntry);
+        var rest = FhirJsonText.Serialize(bundle).Replace($"\"{patientEntry.FullUrl}\"", $"\"Patient/{written.PatientId}\"", StringComparison.Ordinal);
+        var sent = await SendAsync(FhirJsonText.Parse<Bundle>(rest), written.Result.Outcome, cancellationToken);
+        return sent with { Target = written.Result.Target, Rule = written.Result.Rule };
     }
 
-    private async Task<StageResult> WritePatientInOrderAsync(MessageEnvelope envelope, Patient patient, string criteria, CancellationToken cancellationToken)
+    // ADT messages carry the patient's current state, so an older one must not overwrite a newer one.
+    private static bool IsStateUpdate(MessageEnvelope envelope) => envelope.MessageType.StartsWith("ADT^", StringComparison.Ordinal);
+
+    private async Task<StageResult> SendAsync(Bundle bundle, string outcome, CancellationToken cancellationToken)
+    {
+        if (bundle.Entry.Count == 0)
+        {
+            return new StageResult(outcome, Completes: true);
+        }
+
+        var response = await fhir.TransactionAsync(bundle, cancellationToken);
+        var failed = response.Entry.Count(e => e.Response?.Status is { } status && !status.StartsWith('2'));
+        if (failed > 0)
+        {
+            throw new PipelineException(PipelineIssues.DeliveryRejected, $"The FHIR server refused {failed} of {bundle.Entry.Count} entries.");
+        }
+
+        return new StageResult(outcome, Target: $"transaction:{bundle.Entry.Count}", Completes: true);
+    }
+
+    private async Task<(StageResult Result, string Outcome, string? PatientId)> WritePatientInOrderAsync(MessageEnvelope envelope, Patient patient, string criteria, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -54,7 +90,7 @@ public sealed class DeliverStage(IPayloadStore payloads, IPatientOrderStore orde
                 if (applied is not null && applied.EventTime > eventTime)
                 {
                     PipelineMetrics.OutOfOrder.Add(1, PipelineMetrics.SourceTag(envelope.Source));
-                    return new StageResult("superseded", Rule: "order:event-time", Target: $"after:{applied.EnvelopeId}", Completes: true);
+                    return (new StageResult(Superseded, Rule: "order:event-time", Target: $"after:{applied.EnvelopeId}", Completes: true), Superseded, null);
                 }
 
                 if (!await order.TryClaimAsync(new PatientOrderState(key, RouteStage.FhirDestination, eventTime, envelope.EnvelopeId, applied?.ETag), cancellationToken))
@@ -80,7 +116,8 @@ public sealed class DeliverStage(IPayloadStore payloads, IPatientOrderStore orde
                     result = await fhir.UpdateAsync(patient, current.VersionId, cancellationToken);
                 }
 
-                return new StageResult(result.Created ? "created" : "updated", Rule: "order:event-time", Target: result.Location, Completes: true);
+                var outcome = result.Created ? "created" : "updated";
+                return (new StageResult(outcome, Rule: "order:event-time", Target: result.Location, Completes: true), outcome, result.Id ?? patient.Id);
             }
             catch (FhirServerException ex) when (ex.Status == HttpStatusCode.PreconditionFailed)
             {

@@ -7,7 +7,7 @@ using Switchboard.Functions.Telemetry;
 namespace Switchboard.Functions.Pipeline.Stages;
 
 /// <summary>Raw payload → routable output (see <see cref="PayloadTranslator"/>), stored content-addressed under <c>translated/{source}</c>.</summary>
-public sealed class TranslateStage(IPayloadStore payloads) : IPipelineStage
+public sealed class TranslateStage(IPayloadStore payloads, PayloadTranslator translator) : IPipelineStage
 {
     public string Name => "translate";
 
@@ -17,7 +17,7 @@ public sealed class TranslateStage(IPayloadStore payloads) : IPipelineStage
     {
         ArgumentNullException.ThrowIfNull(message);
         var envelope = message.Envelope;
-        var (output, rule) = PayloadTranslator.Translate(envelope, await payloads.GetAsync(envelope.BlobName, cancellationToken));
+        var (output, rule) = translator.Translate(envelope, await payloads.GetAsync(envelope.BlobName, cancellationToken));
         var blob = await payloads.PutAsync($"translated/{envelope.Source}", output, cancellationToken);
         return new StageResult("translated", PayloadHash.Of(output), rule, blob, [(PipelineQueues.Identity, message with { ArtifactBlob = blob })]);
     }
