@@ -128,6 +128,9 @@ public sealed class StreamingLinker
 
     public bool SameCluster(int a, int b) => Find(a) == Find(b);
 
+    /// <summary>The records in the cluster of <paramref name="index"/>.</summary>
+    public IReadOnlyList<int> MembersOf(int index) => _members[Find(index)];
+
     /// <summary>Two candidate clusters for the record that cannot be the same person (their best records conflict).</summary>
     private bool IsAmbiguous(PatientFeatures incoming, List<ScoredCandidate> ranked)
     {
