@@ -24,7 +24,8 @@ internal sealed class SourceLinkEntity : ITableEntity
 
     public string EnterpriseId { get; set; } = string.Empty;
 
-    public double Score { get; set; }
+    /// <summary>The matcher's score; null for a manual link (its score is +∞, which Table JSON cannot hold).</summary>
+    public double? Score { get; set; }
 
     /// <summary><c>Auto</c> or <c>Manual</c>.</summary>
     public string Origin { get; set; } = string.Empty;

@@ -58,7 +58,7 @@ public sealed class TableMasterPatientIndexStore : IMasterPatientIndexStore
             SourceSystem = link.Key.SourceSystem,
             Mrn = link.Key.Mrn,
             EnterpriseId = link.EnterpriseId,
-            Score = link.Score,
+            Score = double.IsFinite(link.Score) ? link.Score : null,
             Origin = link.Origin.ToString(),
             Rule = link.Rule,
             UpdatedAt = link.UpdatedAt,
@@ -158,7 +158,7 @@ public sealed class TableMasterPatientIndexStore : IMasterPatientIndexStore
     private static SourceLink ToLink(SourceLinkEntity e) => new(
         new SourceRecordKey(e.SourceSystem, e.Mrn),
         e.EnterpriseId,
-        e.Score,
+        e.Score ?? double.PositiveInfinity,
         Enum.Parse<LinkOrigin>(e.Origin),
         e.Rule,
         e.UpdatedAt,
