@@ -24,6 +24,7 @@ public static class SwitchboardApp
             .ValidateOnStart();
         services.AddSwitchboardAzure();
         services.AddSwitchboardFhir();
+        Identity.IdentityServiceCollectionExtensions.AddSwitchboardIdentity(services);
 
         services.AddSingleton(p => new PatientKeys(Encoding.UTF8.GetBytes(p.GetRequiredService<IOptions<PipelineOptions>>().Value.PatientKeySecret)));
         services.AddSingleton<WebhookAuthenticator>();

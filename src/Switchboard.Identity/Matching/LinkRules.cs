@@ -17,4 +17,7 @@ public static class LinkRules
 
     /// <summary>The cluster the record would join holds a member the record conflicts with.</summary>
     public const string ClusterConflictReview = "cluster-conflict-review";
+
+    /// <summary>Nothing scored in the review band: a new identity.</summary>
+    public const string NoMatch = "no-match";
 }

@@ -40,13 +40,25 @@ public sealed class MatchModel
     public double[][] U { get; }
 
     /// <summary>Score at or above which a pair without blocking guards is linked automatically.</summary>
-    public double AutoLinkThreshold { get; set; } = 24;
+    public double AutoLinkThreshold { get; set; } = 22;
 
     /// <summary>Extra score required for an automatic link when nothing but name, sex and birth date agrees.</summary>
-    public double UncorroboratedMargin { get; set; } = 4;
+    public double UncorroboratedMargin { get; set; } = 10;
 
     /// <summary>Score at or above which a pair is queued for review.</summary>
-    public double ReviewThreshold { get; set; } = 22;
+    public double ReviewThreshold { get; set; } = 20;
+
+    /// <summary>
+    /// How far below <see cref="ReviewThreshold"/> candidates are still scored for cluster-level evidence: a weaker
+    /// pair with another member of the cluster can corroborate the best pair (it agrees on address, phone ...).
+    /// </summary>
+    public double EvidenceBand { get; set; } = 8;
+
+    /// <summary>Extra score required to queue a pair whose first names conflict (twins, siblings) for review.</summary>
+    public double ConflictReviewMargin { get; set; } = 4;
+
+    /// <summary>Extra score required to queue a name-and-birth-date pair that another address or phone contradicts.</summary>
+    public double ContradictedReviewMargin { get; set; } = 2;
 
     internal HashSet<long> PlaceholderPhones { get; } = [];
     internal HashSet<int> PlaceholderEmails { get; } = [];

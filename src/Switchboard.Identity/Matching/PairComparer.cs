@@ -63,8 +63,10 @@ public static class PairComparer
         // A shared ZIP corroborates only when a street is missing on one side; two different streets contradict.
         var twoStreets = a.StreetId != 0 && b.StreetId != 0;
         var addressAgrees = v.Address is Levels.AddressExact or Levels.AddressFuzzy || (v.Address == Levels.AddressZip && !twoStreets);
+        // A full middle name that agrees is independent evidence too: a same-name stranger's middle name is drawn
+        // from the whole pool (and father and son, who share it, are told apart by birth date and suffix).
         if (!addressAgrees && v.Phone != Levels.Agree
-            && v.Email != Levels.Agree && v.Ssn != Levels.Agree)
+            && v.Email != Levels.Agree && v.Ssn != Levels.Agree && v.Middle != Levels.MiddleExact)
         {
             g |= GuardFlags.NoCorroboration;
         }

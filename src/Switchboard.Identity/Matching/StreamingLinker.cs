@@ -14,6 +14,7 @@ public sealed class StreamingLinker
     private readonly List<List<int>> _members = [];
     private readonly List<ScoredCandidate> _candidates = [];
     private readonly Dictionary<int, ScoredCandidate> _bestByCluster = [];
+    private readonly HashSet<int> _corroboratedClusters = [];
     private readonly List<PairDecision> _decisions = [];
 
     public StreamingLinker(PatientMatcher matcher)
@@ -37,7 +38,7 @@ public sealed class StreamingLinker
         ArgumentNullException.ThrowIfNull(features);
         var model = _matcher.Model;
         _candidates.Clear();
-        _matcher.FindCandidates(features, (float)model.ReviewThreshold, _candidates);
+        _matcher.FindCandidates(features, (float)(model.ReviewThreshold - model.EvidenceBand), _candidates);
         var index = _matcher.Add(features);
         _parent.Add(index);
         _members.Add([index]);
@@ -55,6 +56,7 @@ public sealed class StreamingLinker
         }
 
         _bestByCluster.Clear();
+        _corroboratedClusters.Clear();
         foreach (var c in _candidates)
         {
             var root = Find(c.Index);
@@ -62,31 +64,44 @@ public sealed class StreamingLinker
             {
                 _bestByCluster[root] = c;
             }
+
+            if ((c.Guards & (GuardFlags.NoCorroboration | GuardFlags.BlocksAutoLink | GuardFlags.Contradiction)) == 0)
+            {
+                _corroboratedClusters.Add(root);
+            }
         }
 
         var reviews = 0;
-        var ranked = _bestByCluster.Values.OrderByDescending(c => c.Score).ThenBy(c => c.Index).ToList();
+        var ranked = _bestByCluster.Values.Where(c => c.Score >= model.ReviewThreshold)
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Index).ToList();
         var ambiguous = IsAmbiguous(features, ranked);
         foreach (var best in ranked)
         {
-            if (Find(best.Index) == Find(index))
+            var root = Find(best.Index);
+            if (root == Find(index))
             {
                 continue;
             }
 
-            // Name and birth date alone: link only when nothing contradicts and no other cluster is a candidate too.
-            // Without a birth date: only with corroboration, and with a margin.
-            var uncorroborated = (best.Guards & GuardFlags.NoCorroboration) != 0;
-            var noDate = (best.Guards & GuardFlags.MissingBirthDate) != 0;
+            // Cluster-level evidence: a weaker pair with another member that agrees on address, phone, e-mail or
+            // SSN-4 (and contradicts nothing) corroborates the best pair's name-and-birth-date agreement.
+            var guards = best.Guards;
+            if ((guards & GuardFlags.NoCorroboration) != 0 && _corroboratedClusters.Contains(root))
+            {
+                guards &= ~(GuardFlags.NoCorroboration | GuardFlags.Contradiction);
+            }
+
+            var uncorroborated = (guards & GuardFlags.NoCorroboration) != 0;
+            var noDate = (guards & GuardFlags.MissingBirthDate) != 0;
             var autoScore = !uncorroborated && !noDate ? model.AutoLinkThreshold
-                : uncorroborated && ((best.Guards & GuardFlags.Contradiction) != 0 || ambiguous || noDate) ? double.PositiveInfinity
+                : uncorroborated && ((guards & GuardFlags.Contradiction) != 0 || ambiguous || noDate) ? double.PositiveInfinity
                 : model.AutoLinkThreshold + model.UncorroboratedMargin;
             string rule;
-            if (best.Score >= autoScore && (best.Guards & GuardFlags.BlocksAutoLink) == 0)
+            if (best.Score >= autoScore && (guards & GuardFlags.BlocksAutoLink) == 0)
             {
-                if (!ConflictsWithCluster(index, best.Index))
+                if (!ConflictsWithCluster(index, best.Index, uncorroborated))
                 {
-                    _decisions.Add(new PairDecision(best.Index, index, PairDecisionKind.Match, best.Score, LinkRules.ProbabilisticAuto, best.Guards));
+                    _decisions.Add(new PairDecision(best.Index, index, PairDecisionKind.Match, best.Score, LinkRules.ProbabilisticAuto, guards));
                     Union(best.Index, index);
                     continue;
                 }
@@ -98,10 +113,10 @@ public sealed class StreamingLinker
                 rule = best.Score >= autoScore ? LinkRules.GuardedReview : LinkRules.ProbabilisticReview;
             }
 
-            if (reviews < MaxReviewsPerRecord)
+            if (reviews < MaxReviewsPerRecord && WorthReview(best.Score, guards, model))
             {
                 reviews++;
-                _decisions.Add(new PairDecision(best.Index, index, PairDecisionKind.Review, best.Score, rule, best.Guards));
+                _decisions.Add(new PairDecision(best.Index, index, PairDecisionKind.Review, best.Score, rule, guards));
             }
         }
 
@@ -112,6 +127,9 @@ public sealed class StreamingLinker
     public int ClusterOf(int index) => _members[Find(index)].Min();
 
     public bool SameCluster(int a, int b) => Find(a) == Find(b);
+
+    /// <summary>The records in the cluster of <paramref name="index"/>.</summary>
+    public IReadOnlyList<int> MembersOf(int index) => _members[Find(index)];
 
     /// <summary>Two candidate clusters for the record that cannot be the same person (their best records conflict).</summary>
     private bool IsAmbiguous(PatientFeatures incoming, List<ScoredCandidate> ranked)
@@ -132,7 +150,33 @@ public sealed class StreamingLinker
         return false;
     }
 
-    private bool ConflictsWithCluster(int incoming, int member)
+    /// <summary>
+    /// Whether a pair that was not linked deserves a human: pairs that a hard-negative guard marks as two people
+    /// (Jr/Sr, twins of opposite sex, different SSN-4 or birth dates) almost never are one, and queueing them would
+    /// bury the reviewers; name-and-birth-date agreement against a contradicting address or phone needs a margin.
+    /// </summary>
+    private static bool WorthReview(float score, GuardFlags guards, MatchModel model)
+    {
+        const GuardFlags Hard = GuardFlags.SuffixConflict | GuardFlags.BirthDateConflict | GuardFlags.SsnConflict | GuardFlags.SexConflict;
+        if ((guards & Hard) != 0)
+        {
+            return false;
+        }
+
+        if ((guards & GuardFlags.FirstNameConflict) != 0)
+        {
+            return (guards & GuardFlags.Contradiction) == 0 && score >= model.ReviewThreshold + model.ConflictReviewMargin;
+        }
+
+        if ((guards & (GuardFlags.NoCorroboration | GuardFlags.Contradiction)) == (GuardFlags.NoCorroboration | GuardFlags.Contradiction))
+        {
+            return score >= model.ReviewThreshold + model.ContradictedReviewMargin;
+        }
+
+        return true;
+    }
+
+    private bool ConflictsWithCluster(int incoming, int member, bool uncorroborated)
     {
         var f = _matcher[incoming];
         foreach (var m in _members[Find(member)])
@@ -141,7 +185,15 @@ public sealed class StreamingLinker
             var v = PairComparer.Compare(f, other);
             const GuardFlags Hard = GuardFlags.SuffixConflict | GuardFlags.BirthDateConflict | GuardFlags.FirstNameConflict
                 | GuardFlags.SsnConflict | GuardFlags.SexConflict;
-            if ((PairComparer.Guards(f, other, v) & Hard) != 0)
+            var g = PairComparer.Guards(f, other, v);
+            if ((g & Hard) != 0)
+            {
+                return true;
+            }
+
+            // A link resting on name and birth date alone must not pull the record into a cluster whose other
+            // members it contradicts (another address and phone): that is how a same-name stranger's chart grows.
+            if (uncorroborated && (g & GuardFlags.Contradiction) != 0 && (g & GuardFlags.NoCorroboration) != 0)
             {
                 return true;
             }
