@@ -4,8 +4,9 @@ using Azure.Data.Tables;
 namespace Switchboard.Azure.Identity;
 
 /// <summary>
-/// PartitionKey = source system, RowKey = MRN (both <see cref="TableKeys.Escape">escaped</see>): the hot lookup
-/// "which enterprise is this chart" is a point read, and one system's charts sit together. Writers race on the ETag.
+/// PartitionKey = source system (<see cref="TableKeys.Escape">escaped</see>), RowKey = keyed hash of the MRN (keys
+/// appear in request URLs and so in telemetry; an MRN must not): the hot lookup "which enterprise is this chart" is
+/// a point read, and one system's charts sit together. Writers race on the ETag.
 /// </summary>
 internal sealed class SourceLinkEntity : ITableEntity
 {

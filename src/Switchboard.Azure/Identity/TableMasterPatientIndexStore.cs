@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Switchboard.Azure.Storage;
+using Switchboard.Core.Envelopes;
 using Switchboard.Identity;
 using Switchboard.Identity.Index;
 
@@ -19,9 +20,12 @@ public sealed class TableMasterPatientIndexStore : IMasterPatientIndexStore
     private readonly TableClient _enterprises;
     private readonly TableClient _reviews;
 
-    public TableMasterPatientIndexStore(StorageClients clients, IOptions<IdentityTableOptions> options)
+    private readonly PatientKeys _patientKeys;
+
+    public TableMasterPatientIndexStore(StorageClients clients, IOptions<IdentityTableOptions> options, PatientKeys patientKeys)
     {
         ArgumentNullException.ThrowIfNull(clients);
+        _patientKeys = patientKeys;
         ArgumentNullException.ThrowIfNull(options);
         _links = clients.Tables.GetTableClient(options.Value.LinkTable);
         _enterprises = clients.Tables.GetTableClient(options.Value.EnterpriseTable);
@@ -31,7 +35,7 @@ public sealed class TableMasterPatientIndexStore : IMasterPatientIndexStore
     public async Task<SourceLink?> GetLinkAsync(SourceRecordKey key, CancellationToken cancellationToken)
     {
         var response = await _links.GetEntityIfExistsAsync<SourceLinkEntity>(
-            TableKeys.Escape(key.SourceSystem), TableKeys.Escape(key.Mrn), cancellationToken: cancellationToken);
+            TableKeys.Escape(key.SourceSystem), MrnKey(key), cancellationToken: cancellationToken);
         return response.HasValue ? ToLink(response.Value!) : null;
     }
 
@@ -54,7 +58,7 @@ public sealed class TableMasterPatientIndexStore : IMasterPatientIndexStore
         var entity = new SourceLinkEntity
         {
             PartitionKey = TableKeys.Escape(link.Key.SourceSystem),
-            RowKey = TableKeys.Escape(link.Key.Mrn),
+            RowKey = MrnKey(link.Key),
             SourceSystem = link.Key.SourceSystem,
             Mrn = link.Key.Mrn,
             EnterpriseId = link.EnterpriseId,
@@ -178,4 +182,8 @@ public sealed class TableMasterPatientIndexStore : IMasterPatientIndexStore
         e.ETag.ToString());
 
     private static string Unescape(string key) => Uri.UnescapeDataString(key);
+
+    // Keys travel in request URLs, which reach HTTP telemetry: an MRN must never be one, so the row key is its
+    // keyed hash (an unkeyed hash of a short MRN is easy to reverse). The MRN itself is a property of the row.
+    private string MrnKey(SourceRecordKey key) => _patientKeys.For(key.SourceSystem, "mrn", key.Mrn);
 }

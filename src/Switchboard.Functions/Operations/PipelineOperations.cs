@@ -169,6 +169,8 @@ public sealed class PipelineOperations(
             }
 
             var current = (await fhir.SearchAsync("Patient", url[(q + 1)..], cancellationToken)).Entry.Select(e => e.Resource).OfType<Patient>().FirstOrDefault();
+            // The enterprise id is stamped by the identity stage, not by the mapping: it is not a change.
+            current?.Identifier.RemoveAll(i => i.System == Pipeline.Stages.IdentityStage.EnterpriseIdSystem);
             action = current is null ? "would-create" : action;
             changes.AddRange(ResourceDiff.ChangedPaths(current, proposed));
         }

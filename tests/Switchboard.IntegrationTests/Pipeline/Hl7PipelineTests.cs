@@ -49,12 +49,13 @@ public sealed class Hl7PipelineTests(AzuriteFixture azurite, FhirServerFixture f
         Assert.Equal(message, Encoding.UTF8.GetString(await _host.Get<IPayloadStore>().GetAsync(record.Envelope.BlobName, default)));
         var chain = await _host.Get<IEnvelopeStore>().ReadAuditAsync(envelopeId, default);
         Assert.Equal(
-            ["intake:accepted", "intake:queued", "translate:translated", "identity:not-matched", "route:routed:1", "deliver:fhir:created"],
+            ["intake:accepted", "intake:queued", "translate:translated", "identity:NEW", "route:routed:1", "deliver:fhir:created"],
             chain.Select(r => $"{r.Entry.Stage}:{r.Entry.Outcome}"));
         Assert.True(AuditChain.Verify(chain));
         Assert.Equal(chain[2].Entry.OutputHash, chain[3].Entry.InputHash);
         var patient = await FindPatientAsync(mrn);
         Assert.Equal("PIPEFAMILY", patient.Name[0].Family);
+        Assert.Equal(chain[3].Entry.Target, "enterprise:" + Assert.Single(patient.Identifier, i => i.System == "urn:switchboard:enterprise-id").Value);
         Assert.StartsWith($"Patient/{patient.Id}", chain[^1].Entry.Target, StringComparison.Ordinal);
         var encounters = await _host.Get<FhirRestClient>().SearchAsync("Encounter", $"subject=Patient/{patient.Id}", default);
         Assert.Single(encounters.Entry);
