@@ -30,6 +30,7 @@ public static class SwitchboardApp
         services.AddSingleton<WebhookAuthenticator>();
         services.AddSingleton<IntakeGate>();
         services.AddSingleton<EnvelopeAcceptance>();
+        services.AddSingleton<SequenceGapTracker>();
         services.AddSingleton<Hl7Intake>();
         services.AddSingleton<EventIntake>();
         services.AddSingleton<FhirNotificationIntake>();

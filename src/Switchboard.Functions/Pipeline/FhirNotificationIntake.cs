@@ -3,9 +3,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.Logging;
 using Switchboard.Core.Envelopes;
-using Switchboard.Core.Hashing;
 using Switchboard.Core.Ports;
-using Switchboard.Core.Subscriptions;
 using Switchboard.Fhir;
 using Switchboard.Fhir.Subscriptions;
 using Switchboard.Functions.Telemetry;
@@ -21,7 +19,7 @@ namespace Switchboard.Functions.Pipeline;
 public sealed class FhirNotificationIntake(
     EnvelopeAcceptance acceptance,
     IPayloadStore payloads,
-    ISubscriptionStateStore subscriptions,
+    SequenceGapTracker sequences,
     TimeProvider time,
     ILogger<FhirNotificationIntake> logger)
 {
@@ -48,7 +46,7 @@ public sealed class FhirNotificationIntake(
             return IntakeResult.Problem(400, OperationOutcome.IssueType.Invalid, problem!, PipelineIssues.Unreadable);
         }
 
-        await TrackAsync(source, notification, cancellationToken);
+        await sequences.TrackAsync(source, notification.Subscription, notification.EventNumbers, notification.EventsSinceStart, cancellationToken);
         if (notification.Type != SubscriptionNotification.EventNotification)
         {
             return IntakeResult.Json($"{{\"status\":\"{notification.Type}-recorded\"}}");
@@ -66,44 +64,5 @@ public sealed class FhirNotificationIntake(
         }
 
         return IntakeResult.Json(outcome.Response);
-    }
-
-    private async System.Threading.Tasks.Task TrackAsync(string source, SubscriptionNotification notification, CancellationToken cancellationToken)
-    {
-        var key = PayloadHash.Of(Encoding.UTF8.GetBytes(notification.Subscription))[..32];
-        var numbers = notification.EventNumbers;
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            var state = await subscriptions.GetAsync(source, key, cancellationToken);
-            var last = state?.LastEventNumber ?? 0;
-            var (gapFrom, gapTo) = (state?.GapFrom, state?.GapTo);
-            // A first notification has no history to compare with; after that, a jump past last+1 skipped events,
-            // and a heartbeat whose running count is ahead of what arrived means the tail was lost.
-            var missingUpTo = numbers.Count > 0 ? numbers[0] - 1 : notification.EventsSinceStart ?? last;
-            if (state is not null && missingUpTo > last)
-            {
-                (gapFrom, gapTo) = (gapFrom ?? last + 1, missingUpTo);
-            }
-
-            var updated = (state ?? new SubscriptionState(source, key, notification.Subscription, 0, null, null, null, null)) with
-            {
-                LastEventNumber = numbers.Count > 0 ? Math.Max(last, numbers[^1]) : last,
-                LastHeartbeatAt = time.GetUtcNow(),
-                GapFrom = gapFrom,
-                GapTo = gapTo,
-            };
-            if (!await subscriptions.TrySaveAsync(updated, cancellationToken))
-            {
-                continue; // another notification of this subscription was recorded first: re-read
-            }
-
-            if (gapTo is { } to && to != state?.GapTo)
-            {
-                PipelineMetrics.SubscriptionGaps.Add(1, PipelineMetrics.SourceTag(source));
-                Log.SubscriptionGap(logger, source, key, gapFrom!.Value, to);
-            }
-
-            return;
-        }
     }
 }

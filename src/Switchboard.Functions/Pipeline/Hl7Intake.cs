@@ -21,9 +21,13 @@ public sealed class Hl7Intake(
     EnvelopeAcceptance acceptance,
     IPayloadStore payloads,
     PatientKeys patientKeys,
+    SequenceGapTracker sequences,
     TimeProvider time,
     ILogger<Hl7Intake> logger)
 {
+    /// <summary>The stream name under which a v2 source's MSH-13 sequence numbers are tracked.</summary>
+    public const string SequenceStream = "MSH-13";
+
     public async Task<IntakeResult> AcceptAsync(string source, SourceOptions sourceOptions, byte[] body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -66,6 +70,12 @@ public sealed class Hl7Intake(
             var code = errors.FirstOrDefault()?.Code ?? Hl7IssueCodes.MissingControlId;
             var ack = AckBuilder.Build(message, AckCode.AR, now, new AckOptions { Errors = errors, Text = "The message was not accepted: see ERR" });
             return (await RejectAsync(source, raw, code, ack, cancellationToken), false);
+        }
+
+        // MSH-13, when the source numbers its messages, shows lost messages (0 and -1 are HL7's reset/query values).
+        if (long.TryParse(message.Segment("MSH").Field(13).Value, out var sequence) && sequence > 0)
+        {
+            await sequences.TrackAsync(source, SequenceStream, [sequence], runningCount: null, cancellationToken);
         }
 
         var messageType = $"{message.MessageCode}^{message.TriggerEvent}";
