@@ -27,6 +27,7 @@ public static class PropagationStorageServiceCollectionExtensions
         services.AddSingleton<TableWatermarkStore>();
         services.AddSingleton<IOutboundEventLog>(p => p.GetRequiredService<TableOutboundEventLog>());
         services.AddSingleton<IWatermarkStore>(p => p.GetRequiredService<TableWatermarkStore>());
+        services.AddSingleton<IDeliveryRequests, StorageQueueDeliveryRequests>();
         services.AddSingleton<ITopicPublisher>(p =>
         {
             var options = p.GetRequiredService<IOptions<ServiceBusOptions>>().Value;

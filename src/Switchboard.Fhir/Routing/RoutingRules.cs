@@ -25,8 +25,15 @@ public sealed class RoutingRules
     public IReadOnlyList<string> Destinations => _rules.Select(r => r.Name).ToList();
 
     public DestinationOptions Destination(string name) =>
-        _rules.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))?.Options
-        ?? throw new KeyNotFoundException($"No destination '{name}' is configured.");
+        Find(name) ?? throw new KeyNotFoundException($"No destination '{name}' is configured.");
+
+    /// <summary>The destination's options, or null when no destination has that name.</summary>
+    public DestinationOptions? Find(string name) =>
+        _rules.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))?.Options;
+
+    /// <summary>The rule id written to the route log for the destination.</summary>
+    public string RuleId(string name) =>
+        _rules.First(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)).RuleId;
 
     /// <summary>The configured destinations, or the default when none is configured.</summary>
     public static RoutingRules Compile(RoutingOptions options)
