@@ -12,8 +12,9 @@ namespace Switchboard.Testing.Servers;
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
-    private readonly Task _loop;
+    private Task _loop;
     private int _unavailableBudget;
+    private Mode _behaviour = Mode.Ok;
 
     public WebhookReceiver()
     {
@@ -33,7 +34,25 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public Mode Behaviour { get; set; } = Mode.Ok;
+    /// <summary>Down stops listening (connections are refused); any other mode listens again.</summary>
+    public Mode Behaviour
+    {
+        get => _behaviour;
+        set
+        {
+            if (value == Mode.Down && _behaviour != Mode.Down)
+            {
+                _listener.Stop();
+            }
+            else if (value != Mode.Down && _behaviour == Mode.Down)
+            {
+                _listener.Start();
+                _loop = Task.Run(LoopAsync);
+            }
+
+            _behaviour = value;
+        }
+    }
 
     /// <summary>Seconds sent as Retry-After with 503 answers, when set.</summary>
     public int? RetryAfterSeconds { get; set; }
@@ -43,8 +62,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Answers 503 to the next <paramref name="count"/> requests, then 200.</summary>
     public void UnavailableFor(int count)
     {
-        Interlocked.Exchange(ref _unavailableBudget, count);
         Behaviour = Mode.Ok;
+        Interlocked.Exchange(ref _unavailableBudget, count);
     }
 
     public async ValueTask DisposeAsync()
@@ -80,13 +99,6 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var buffer = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(buffer);
             var headers = context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k] ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-            if (Behaviour == Mode.Down)
-            {
-                Requests.Enqueue(new Received(headers, buffer.ToArray(), 0));
-                context.Response.Abort();
-                continue;
-            }
-
             var status = Behaviour == Mode.Unavailable || Interlocked.Decrement(ref _unavailableBudget) >= 0 ? 503 : 200;
             if (status == 503 && RetryAfterSeconds is { } retryAfter)
             {
@@ -108,6 +120,6 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return port;
     }
 
-    /// <param name="Status">What the receiver answered; 0 when it dropped the connection.</param>
+    /// <param name="Status">What the receiver answered.</param>
     public sealed record Received(IReadOnlyDictionary<string, string> Headers, byte[] Body, int Status);
 }
