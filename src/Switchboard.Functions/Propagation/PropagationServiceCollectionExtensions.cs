@@ -42,6 +42,12 @@ public static class PropagationServiceCollectionExtensions
         services.AddSingleton<FeedService>();
         services.AddSingleton<PropagationOperations>();
         services.AddSingleton<FhirResourceIntake>();
+        services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.SectionName)
+            .Validate(o => o.Sources.Values.All(s => s.BaseUrl is not null && s.ResourceTypes.Count > 0 && s.PageSize is > 0 and <= 1000),
+                "Every reconciliation source needs BaseUrl, at least one ResourceType and a PageSize of 1 to 1000.")
+            .ValidateOnStart();
+        services.AddHttpClient(ReconciliationService.HttpClientName).AddStandardResilienceHandler();
+        services.AddSingleton<ReconciliationService>();
         return services;
     }
 }
