@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hl7.Fhir.Model;
 using Switchboard.Core.Ports;
 using Switchboard.Fhir.Rest;
@@ -27,12 +26,14 @@ public sealed class ReconciliationTests(AzuriteFixture azurite, FhirServerFixtur
             [$"Switchboard:Reconciliation:Sources:{source}:BaseUrl"] = fhir.BaseUrl.ToString(),
             [$"Switchboard:Reconciliation:Sources:{source}:ResourceTypes:0"] = "Appointment",
             [$"Switchboard:Reconciliation:Sources:{source}:PageSize"] = "2",
-            [$"Switchboard:Reconciliation:Sources:{source}:InitialWatermark"] = DateTimeOffset.UtcNow.AddSeconds(-2).ToString("O", CultureInfo.InvariantCulture),
         };
         await using var host = await SwitchboardHost.StartAsync(azurite, fhir, settings);
         var client = host.Get<FhirRestClient>();
         var intake = host.Get<FhirResourceIntake>();
         var patient = await PropagationHarness.CreatePatientAsync(client, "+1-555-0500");
+        // Start the watermark at the server's clock, after earlier tests' appointments.
+        Assert.True(await host.Get<IWatermarkStore>().TrySaveAsync(
+            new Core.Propagation.Watermark(source, "Appointment", patient.Meta!.LastUpdated!.Value, DateTimeOffset.UtcNow, null), default));
 
         // The first change's notification arrives; the rest are made while notifications are dropped.
         var notified = await PropagationHarness.CreateAppointmentAsync(client, patient.Id);
