@@ -7,6 +7,7 @@ using Switchboard.Core.Sources;
 using Switchboard.Fhir;
 using Switchboard.Functions.Pipeline;
 using Switchboard.Functions.Pipeline.Stages;
+using Switchboard.Functions.Propagation;
 using Switchboard.Functions.WriteBack;
 
 namespace Switchboard.Functions;
@@ -42,6 +43,7 @@ public static class SwitchboardApp
         services.AddSingleton<DeliverStage>();
         services.AddSingleton<Operations.PipelineOperations>();
         services.AddSwitchboardWriteBack();
+        services.AddSwitchboardPropagation();
         return services;
     }
 }

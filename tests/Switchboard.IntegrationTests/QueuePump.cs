@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Switchboard.Azure.Propagation;
 using Switchboard.Azure.Storage;
 using Switchboard.Core.Envelopes;
 using Switchboard.Functions.Triggers;
@@ -36,7 +37,7 @@ public sealed class QueuePump(SwitchboardHost host, int maxDequeueCount = 5, int
             }
 
             var handled = 0;
-            foreach (var name in PipelineQueues.All)
+            foreach (var name in PipelineQueues.All.Append(PropagationStorageOptions.WebhookQueue))
             {
                 handled += await PumpAsync(queues.GetQueueClient(name), name, poison: false);
                 handled += await PumpAsync(queues.GetQueueClient(name + PipelineQueues.PoisonSuffix), name, poison: true);
@@ -97,6 +98,8 @@ public sealed class QueuePump(SwitchboardHost host, int maxDequeueCount = 5, int
         (PipelineQueues.Identity, true) => host.Create<IdentityDeadLetterFunction>().RunAsync(message, ct),
         (PipelineQueues.Route, true) => host.Create<RouteDeadLetterFunction>().RunAsync(message, ct),
         (PipelineQueues.Deliver, true) => host.Create<DeliverDeadLetterFunction>().RunAsync(message, ct),
+        (PropagationStorageOptions.WebhookQueue, false) => host.Create<WebhookDeliveryFunction>().RunAsync(message, ct),
+        (PropagationStorageOptions.WebhookQueue, true) => host.Create<WebhookDeadLetterFunction>().RunAsync(message, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(stage)),
     };
 }

@@ -15,4 +15,7 @@ public static class PipelineIssues
     public const string TranslationFailed = "PIPE010";
     public const string InvalidRequest = "PIPE011";
     public const string DeliveryRejected = "PIPE020";
+    public const string DestinationNotConfigured = "PIPE021";
+    public const string WebhookDeliveryFailed = "PIPE022";
+    public const string UnknownDestination = "PIPE023";
 }

@@ -49,7 +49,7 @@ public sealed class Hl7PipelineTests(AzuriteFixture azurite, FhirServerFixture f
         Assert.Equal(message, Encoding.UTF8.GetString(await _host.Get<IPayloadStore>().GetAsync(record.Envelope.BlobName, default)));
         var chain = await _host.Get<IEnvelopeStore>().ReadAuditAsync(envelopeId, default);
         Assert.Equal(
-            ["intake:accepted", "intake:queued", "translate:translated", "identity:NEW", "route:routed:1", "deliver:fhir:created"],
+            ["intake:accepted", "intake:queued", "translate:translated", "identity:NEW", "route:fhir:selected", "route:routed:1", "deliver:fhir:created"],
             chain.Select(r => $"{r.Entry.Stage}:{r.Entry.Outcome}"));
         Assert.True(AuditChain.Verify(chain));
         Assert.Equal(chain[2].Entry.OutputHash, chain[3].Entry.InputHash);

@@ -7,6 +7,8 @@ using Switchboard.Core.Ordering;
 using Switchboard.Core.Ports;
 using Switchboard.Fhir;
 using Switchboard.Fhir.Rest;
+using Switchboard.Fhir.Routing;
+using Switchboard.Functions.Propagation;
 using Switchboard.Functions.Telemetry;
 
 namespace Switchboard.Functions.Pipeline.Stages;
@@ -20,7 +22,10 @@ namespace Switchboard.Functions.Pipeline.Stages;
 /// under its storage ETag, and the patient is written with If-Match on the version read before the claim. A
 /// newer event that slips in between makes our write fail with 412; we re-read and find ourselves superseded.
 /// </remarks>
-public sealed class DeliverStage(IPayloadStore payloads, IPatientOrderStore order, FhirRestClient fhir) : IPipelineStage
+/// <para>Destinations other than a FHIR server (webhook, feed, Service Bus) go through <see cref="PropagationDelivery"/>.
+/// A FHIR destination gets the Patient in order as above; other resources go in one transaction Bundle (PUT by id,
+/// so a retry writes the same versions' content again and changes nothing).</para>
+public sealed class DeliverStage(IPayloadStore payloads, IPatientOrderStore order, FhirRestClient fhir, RoutingRules rules, PropagationDelivery propagation) : IPipelineStage
 {
     private const int MaxAttempts = 8;
     private const string Superseded = "superseded";
@@ -32,12 +37,29 @@ public sealed class DeliverStage(IPayloadStore payloads, IPatientOrderStore orde
     public async Task<StageResult> ProcessAsync(StageMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.Destination != RouteStage.FhirDestination || message.ArtifactBlob is null)
+        if (message.Destination is not { } name || rules.Find(name) is not { } destination)
         {
-            throw new PipelineException(PipelineIssues.DeliveryRejected, $"Unknown destination or no artifact for envelope {message.Envelope.EnvelopeId}.");
+            throw new PipelineException(PipelineIssues.UnknownDestination, $"Envelope {message.Envelope.EnvelopeId} names no configured destination.");
         }
 
-        var bundle = FhirJsonText.Parse<Bundle>(Encoding.UTF8.GetString(await payloads.GetAsync(message.ArtifactBlob, cancellationToken)));
+        if (destination.Type != DestinationTypes.Fhir)
+        {
+            return await propagation.DeliverAsync(message, name, destination, rules.RuleId(name), cancellationToken);
+        }
+
+        if (message.ArtifactBlob is null)
+        {
+            throw new PipelineException(PipelineIssues.DeliveryRejected, $"No artifact for envelope {message.Envelope.EnvelopeId}.");
+        }
+
+        var bundle = RoutingDocument.Read(await payloads.GetAsync(message.ArtifactBlob, cancellationToken))
+            ?? throw new PipelineException(PipelineIssues.DeliveryRejected, $"The artifact of envelope {message.Envelope.EnvelopeId} is not FHIR.");
+        if (bundle.Type != Bundle.BundleType.Transaction)
+        {
+            // FHIR notifications and reconciled versions: the focus resources, written by id.
+            return await WriteResourcesAsync(bundle, rules.RuleId(name), cancellationToken);
+        }
+
         var patientEntry = bundle.Entry.FirstOrDefault(e => e.Resource is Patient);
         if (patientEntry?.Resource is not Patient patient || !IsStateUpdate(message.Envelope))
         {
@@ -46,7 +68,7 @@ public sealed class DeliverStage(IPayloadStore payloads, IPatientOrderStore orde
             return await SendAsync(bundle, "transaction", cancellationToken);
         }
 
-        var written = await WritePatientInOrderAsync(message.Envelope, patient, PatientCriteria(patientEntry), cancellationToken);
+        var written = await WritePatientInOrderAsync(message.Envelope, patient, PatientCriteria(patientEntry), name, cancellationToken);
         if (written.Outcome == Superseded || written.PatientId is null)
         {
             return written.Result;
@@ -79,21 +101,43 @@ public sealed class DeliverStage(IPayloadStore payloads, IPatientOrderStore orde
         return new StageResult(outcome, Target: $"transaction:{bundle.Entry.Count}", Completes: true);
     }
 
-    private async Task<(StageResult Result, string Outcome, string? PatientId)> WritePatientInOrderAsync(MessageEnvelope envelope, Patient patient, string criteria, CancellationToken cancellationToken)
+    private async Task<StageResult> WriteResourcesAsync(Bundle document, string ruleId, CancellationToken cancellationToken)
+    {
+        var resources = RoutingDocument.Focus(document).Where(r => !string.IsNullOrEmpty(r.Id)).ToList();
+        if (resources.Count == 0)
+        {
+            return new StageResult("nothing-to-deliver", Rule: ruleId, Completes: true);
+        }
+
+        var transaction = new Bundle
+        {
+            Type = Bundle.BundleType.Transaction,
+            Entry = resources.Select(r => new Bundle.EntryComponent
+            {
+                Resource = r,
+                Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.PUT, Url = $"{r.TypeName}/{r.Id}" },
+            }).ToList(),
+        };
+        var response = await fhir.TransactionAsync(transaction, cancellationToken);
+        return new StageResult("written", Rule: ruleId, Target: string.Join(',', response.Entry.Select(e => e.Response?.Location).Where(l => l is not null)), Completes: true);
+    }
+
+    private async Task<(StageResult Result, string Outcome, string? PatientId)> WritePatientInOrderAsync(
+        MessageEnvelope envelope, Patient patient, string criteria, string destination, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var current = await CurrentAsync(criteria, cancellationToken);
             if (envelope is { PatientKey: { } key, EventTime: { } eventTime })
             {
-                var applied = await order.GetAsync(key, RouteStage.FhirDestination, cancellationToken);
+                var applied = await order.GetAsync(key, destination, cancellationToken);
                 if (applied is not null && applied.EventTime > eventTime)
                 {
                     PipelineMetrics.OutOfOrder.Add(1, PipelineMetrics.SourceTag(envelope.Source));
                     return (new StageResult(Superseded, Rule: "order:event-time", Target: $"after:{applied.EnvelopeId}", Completes: true), Superseded, null);
                 }
 
-                if (!await order.TryClaimAsync(new PatientOrderState(key, RouteStage.FhirDestination, eventTime, envelope.EnvelopeId, applied?.ETag), cancellationToken))
+                if (!await order.TryClaimAsync(new PatientOrderState(key, destination, eventTime, envelope.EnvelopeId, applied?.ETag), cancellationToken))
                 {
                     continue;
                 }
