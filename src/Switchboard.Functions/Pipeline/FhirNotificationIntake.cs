@@ -11,8 +11,9 @@ using Switchboard.Functions.Telemetry;
 namespace Switchboard.Functions.Pipeline;
 
 /// <summary>
-/// Accepts FHIR Subscription notifications (R4 backport). Event notifications become envelopes keyed by
-/// subscription + event numbers (a redelivered notification has no effect); handshakes and heartbeats only update
+/// Accepts FHIR Subscription notifications (R4 backport). A full-resource event notification becomes one envelope
+/// per resource version (keyed like reconciliation); an id-only one becomes an envelope keyed by subscription +
+/// event numbers (a redelivered notification has no effect either way); handshakes and heartbeats only update
 /// the subscription's state. Event numbers are tracked per subscription: a jump, or a heartbeat whose running
 /// count is ahead of what arrived, records a gap for reconciliation to close.
 /// </summary>
@@ -20,6 +21,7 @@ public sealed class FhirNotificationIntake(
     EnvelopeAcceptance acceptance,
     IPayloadStore payloads,
     SequenceGapTracker sequences,
+    Propagation.FhirResourceIntake resources,
     TimeProvider time,
     ILogger<FhirNotificationIntake> logger)
 {
@@ -29,9 +31,11 @@ public sealed class FhirNotificationIntake(
         PipelineMetrics.Received.Add(1, PipelineMetrics.SourceTag(source));
         SubscriptionNotification? notification;
         string? problem;
+        Bundle? bundle = null;
         try
         {
-            (notification, problem) = SubscriptionNotification.Read(FhirJsonText.Parse<Bundle>(Encoding.UTF8.GetString(body)));
+            bundle = FhirJsonText.Parse<Bundle>(Encoding.UTF8.GetString(body));
+            (notification, problem) = SubscriptionNotification.Read(bundle);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or DecoderFallbackException or Hl7.Fhir.Serialization.DeserializationFailedException)
         {
@@ -52,6 +56,22 @@ public sealed class FhirNotificationIntake(
             return IntakeResult.Json($"{{\"status\":\"{notification.Type}-recorded\"}}");
         }
 
+        // Full-resource notifications: each version is accepted under the same key reconciliation uses
+        // ({type}/{id}/_history/{version}), so a version seen both ways is processed once.
+        var versions = bundle!.Entry.Skip(1).Select(e => e.Resource).OfType<Resource>()
+            .Where(r => !string.IsNullOrEmpty(r.Id) && !string.IsNullOrEmpty(r.Meta?.VersionId)).ToList();
+        if (versions.Count > 0)
+        {
+            var ids = new List<string>();
+            foreach (var version in versions)
+            {
+                ids.Add((await resources.AcceptAsync(source, version, cancellationToken)).EnvelopeId);
+            }
+
+            return IntakeResult.Json($"{{\"status\":\"accepted\",\"envelopeIds\":[{string.Join(',', ids.Select(i => $"\"{i}\""))}]}}");
+        }
+
+        // Id-only notifications: the notification itself is the envelope, keyed by its event numbers.
         var key = $"{notification.Subscription}#{notification.EventNumbers[0]}-{notification.EventNumbers[^1]}";
         var outcome = await acceptance.AcceptAsync(
             new AcceptRequest(source, PayloadKind.FhirNotification, key, SubscriptionNotification.EventNotification, body, time.GetUtcNow(), null,

@@ -161,6 +161,26 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite, FhirServerFixture
     }
 
     [Fact]
+    public async Task PostNotification_FullResource_KeyedByVersionSoReconciliationFindsADuplicate()
+    {
+        var subscription = $"Subscription/{Guid.NewGuid():N}";
+        var patientId = Guid.NewGuid().ToString("N");
+        var resourceEntry = $$$""",{"fullUrl":"Patient/{{{patientId}}}","resource":{"resourceType":"Patient","id":"{{{patientId}}}","meta":{"versionId":"3"},"active":true}}""";
+        var body = Notification(subscription, "event-notification", sinceStart: 1, events: [1]);
+        body = body.Insert(body.LastIndexOf(']'), resourceEntry);
+
+        var (status, response) = await PostNotificationAsync(body);
+        var version = new Hl7.Fhir.Model.Patient { Id = patientId, Meta = new Hl7.Fhir.Model.Meta { VersionId = "3" }, Active = true };
+        var reconciled = await _host.Get<Functions.Propagation.FhirResourceIntake>().AcceptAsync("test-fhir", version, default);
+
+        Assert.Equal(200, status);
+        var envelopeId = EnvelopeIds.FromIdempotencyKey("test-fhir", $"Patient/{patientId}/_history/3");
+        Assert.Contains(envelopeId, response, StringComparison.Ordinal);
+        Assert.Equal(envelopeId, reconciled.EnvelopeId);
+        Assert.Equal(Functions.Pipeline.AcceptStatus.Duplicate, reconciled.Status);
+    }
+
+    [Fact]
     public async Task PostNotification_NotABackportBundle_Returns400()
     {
         var (status, response) = await PostNotificationAsync("{\"resourceType\":\"Bundle\",\"type\":\"collection\"}");
