@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(1005, LogLevel.Warning, "Subscription {SubscriptionKey} of {Source} lost events {GapFrom}–{GapTo}; reconciliation needed")]
     public static partial void SubscriptionGap(ILogger logger, string source, string subscriptionKey, long gapFrom, long gapTo);
 
+    [LoggerMessage(1030, LogLevel.Information, "Retention removed {Payloads} payloads, {Envelopes} envelopes with their audit, {Nonces} nonces")]
+    public static partial void Purged(ILogger logger, int payloads, int envelopes, int nonces);
+
     [LoggerMessage(1020, LogLevel.Information, "Replay of envelope {EnvelopeId} ({Mode}) by {Actor}")]
     public static partial void Replayed(ILogger logger, string envelopeId, string mode, string actor);
 }

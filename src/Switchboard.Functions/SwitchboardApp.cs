@@ -42,6 +42,7 @@ public static class SwitchboardApp
         services.AddSingleton<RouteStage>();
         services.AddSingleton<DeliverStage>();
         services.AddSingleton<Operations.PipelineOperations>();
+        services.AddSingleton<Operations.RetentionService>();
         services.AddSwitchboardWriteBack();
         services.AddSwitchboardPropagation();
         return services;

@@ -47,4 +47,6 @@ internal sealed class CrashingEnvelopeStore(IEnvelopeStore inner, Func<bool> cra
         inner.QueryAsync(state, from, to, cancellationToken);
 
     public IAsyncEnumerable<EnvelopeRecord> FindByTraceAsync(string traceId, CancellationToken cancellationToken) => inner.FindByTraceAsync(traceId, cancellationToken);
+
+    public Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.PurgeAsync(cutoff, cancellationToken);
 }

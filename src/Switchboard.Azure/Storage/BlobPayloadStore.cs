@@ -49,6 +49,21 @@ public sealed class BlobPayloadStore(StorageClients clients, IOptions<StorageOpt
         }
     }
 
+    public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        await foreach (var blob in _container.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            if (blob.Properties.LastModified < cutoff)
+            {
+                await _container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
     internal Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 }

@@ -110,6 +110,31 @@ public sealed class TableEnvelopeStore(StorageClients clients, IOptions<StorageO
         }
     }
 
+    public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {EnvelopeEntity.RowKeyValue} and ReceivedAt lt {cutoff}");
+        await foreach (var envelope in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            // One partition per envelope: its rows go in batches of 100 (the transaction limit).
+            var rows = new List<TableTransactionAction>();
+            await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == envelope.PartitionKey, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+            }
+
+            foreach (var batch in rows.Chunk(100))
+            {
+                await _table.SubmitTransactionAsync(batch, cancellationToken);
+            }
+
+            _heads.TryRemove(envelope.PartitionKey, out _);
+            deleted++;
+        }
+
+        return deleted;
+    }
+
     internal Task EnsureCreatedAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
 
     private async Task<AuditRecord> ExtendChainAsync(string envelopeId, AuditEntry entry, Action<EnvelopeEntity> change, CancellationToken cancellationToken)

@@ -28,5 +28,17 @@ public sealed class TableNonceStore(StorageClients clients, IOptions<StorageOpti
         }
     }
 
+    public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"UsedAt lt {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            deleted++;
+        }
+
+        return deleted;
+    }
+
     internal Task EnsureCreatedAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
 }

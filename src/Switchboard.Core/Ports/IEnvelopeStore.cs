@@ -31,4 +31,7 @@ public interface IEnvelopeStore
 
     /// <summary>Envelopes accepted within the given W3C trace (32 hex characters).</summary>
     IAsyncEnumerable<EnvelopeRecord> FindByTraceAsync(string traceId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes envelopes received before <paramref name="cutoff"/> with their audit chains (retention); returns how many.</summary>
+    Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

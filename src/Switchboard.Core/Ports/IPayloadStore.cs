@@ -12,4 +12,7 @@ public interface IPayloadStore
 
     /// <summary>The stored bytes; a missing blob is a <see cref="Envelopes.PipelineException"/> (retries cannot help).</summary>
     Task<byte[]> GetAsync(string blobName, CancellationToken cancellationToken);
+
+    /// <summary>Deletes payloads stored before <paramref name="cutoff"/> (retention); returns how many.</summary>
+    Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
