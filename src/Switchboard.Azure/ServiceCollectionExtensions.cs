@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPayloadStore>(p => p.GetRequiredService<BlobPayloadStore>());
         services.AddSingleton<IEnvelopeStore>(p => p.GetRequiredService<TableEnvelopeStore>());
         services.AddSingleton<IWorkQueue, StorageQueueWorkQueue>();
+        services.AddSingleton<IReconcileRequests, StorageQueueReconcileRequests>();
         services.AddHostedService<StorageProvisioner>();
         return services;
     }

@@ -26,7 +26,7 @@ public sealed class StorageProvisioner(
         await patientOrder.EnsureCreatedAsync(cancellationToken);
         await nonces.EnsureCreatedAsync(cancellationToken);
         await subscriptions.EnsureCreatedAsync(cancellationToken);
-        foreach (var queue in PipelineQueues.All)
+        foreach (var queue in PipelineQueues.All.Append(PipelineQueues.Reconcile))
         {
             await clients.Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             await clients.Queues.GetQueueClient(queue + PipelineQueues.PoisonSuffix).CreateIfNotExistsAsync(cancellationToken: cancellationToken);

@@ -50,5 +50,29 @@ public sealed class TableSubscriptionStateStore(StorageClients clients, IOptions
         }
     }
 
+    public async Task ClearGapsAsync(string source, DateTimeOffset reconciledAt, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {source} and GapTo ge {long.MinValue}");
+        await foreach (var row in _table.QueryAsync<SubscriptionStateEntity>(filter, cancellationToken: cancellationToken))
+        {
+            // Only gaps recorded before the reconciliation started are covered by it.
+            if (row.Timestamp > reconciledAt)
+            {
+                continue;
+            }
+
+            row.GapFrom = null;
+            row.GapTo = null;
+            try
+            {
+                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // A newer notification changed the row meanwhile: its gap (if any) waits for the next run.
+            }
+        }
+    }
+
     internal Task EnsureCreatedAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
 }

@@ -11,6 +11,9 @@ public static class PipelineQueues
     public const string Route = "switchboard-route";
     public const string Deliver = "switchboard-deliver";
 
+    /// <summary>Requests for an immediate reconciliation of one source (message text: the source name).</summary>
+    public const string Reconcile = "switchboard-reconcile";
+
     /// <summary>Where the Functions runtime moves a message after maxDequeueCount failed attempts.</summary>
     public const string PoisonSuffix = "-poison";
 

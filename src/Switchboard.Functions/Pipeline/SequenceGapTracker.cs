@@ -10,9 +10,10 @@ namespace Switchboard.Functions.Pipeline;
 /// <summary>
 /// Watches numbered streams for lost messages: FHIR subscription event numbers and HL7 MSH-13 sequence numbers.
 /// A number beyond last+1 means something was skipped; a running count (a subscription heartbeat) ahead of what
-/// arrived means the tail was lost. The gap is stored with the stream's state until reconciliation closes it.
+/// arrived means the tail was lost. The gap is stored with the stream's state; for a FHIR subscription an immediate
+/// reconciliation is requested, which clears it (a v2 sender has to resend: nothing can be fetched from it).
 /// </summary>
-public sealed class SequenceGapTracker(ISubscriptionStateStore states, TimeProvider time, ILogger<SequenceGapTracker> logger)
+public sealed class SequenceGapTracker(ISubscriptionStateStore states, IReconcileRequests reconcile, TimeProvider time, ILogger<SequenceGapTracker> logger)
 {
     private const int MaxAttempts = 5;
 
@@ -50,6 +51,11 @@ public sealed class SequenceGapTracker(ISubscriptionStateStore states, TimeProvi
             {
                 PipelineMetrics.SubscriptionGaps.Add(1, PipelineMetrics.SourceTag(source));
                 Log.SubscriptionGap(logger, source, key, gapFrom!.Value, to);
+                if (stream != Hl7Intake.SequenceStream)
+                {
+                    // Lost FHIR notifications can be recovered from the server now rather than at the next timer run.
+                    await reconcile.RequestAsync(source, cancellationToken);
+                }
             }
 
             return;

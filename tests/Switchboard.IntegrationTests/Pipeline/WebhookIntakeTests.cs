@@ -149,6 +149,28 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite, FhirServerFixture
     }
 
     [Fact]
+    public async Task PostNotification_Gap_RequestsReconciliationWhichClosesIt()
+    {
+        await using var host = await SwitchboardHost.StartAsync(azurite, fhir, new Dictionary<string, string?>
+        {
+            ["Switchboard:Reconciliation:Sources:test-fhir:BaseUrl"] = fhir.BaseUrl.ToString(),
+            ["Switchboard:Reconciliation:Sources:test-fhir:ResourceTypes:0"] = "Patient",
+        });
+        var queue = host.Get<Azure.Storage.StorageClients>().Queues.GetQueueClient(PipelineQueues.Reconcile);
+        await queue.ClearMessagesAsync();
+        var subscription = $"Subscription/{Guid.NewGuid():N}";
+        await PostNotificationAsync(host, Notification(subscription, "event-notification", sinceStart: 1, events: [1]));
+
+        await PostNotificationAsync(host, Notification(subscription, "event-notification", sinceStart: 5, events: [5]));
+        var request = Assert.Single((await queue.ReceiveMessagesAsync(10)).Value);
+        await host.Create<Functions.Triggers.ReconcileRequestFunction>().RunAsync(request.MessageText, default);
+
+        Assert.Equal("test-fhir", request.MessageText);
+        var state = await SubscriptionStateAsync(subscription);
+        Assert.Equal((null, null, 5L), (state.GapFrom, state.GapTo, state.LastEventNumber));
+    }
+
+    [Fact]
     public async Task PostNotification_HeartbeatAheadOfReceivedEvents_RecordsTheLostTail()
     {
         var subscription = $"Subscription/{Guid.NewGuid():N}";
@@ -231,10 +253,12 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite, FhirServerFixture
         return Read(await _host.Create<EventIntakeFunction>().RunAsync(request, "test-events", default));
     }
 
-    private async Task<(int Status, string Body)> PostNotificationAsync(string body)
+    private Task<(int Status, string Body)> PostNotificationAsync(string body) => PostNotificationAsync(_host, body);
+
+    private static async Task<(int Status, string Body)> PostNotificationAsync(SwitchboardHost host, string body)
     {
         var request = Request(body, []);
-        return Read(await _host.Create<FhirNotificationFunction>().RunAsync(request, "test-fhir", default));
+        return Read(await host.Create<FhirNotificationFunction>().RunAsync(request, "test-fhir", default));
     }
 
     private static HttpRequest Request(string body, Dictionary<string, string> headers)
