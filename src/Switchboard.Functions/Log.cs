@@ -32,7 +32,7 @@ internal static partial class Log
     [LoggerMessage(1013, LogLevel.Error, "Envelope {EnvelopeId} dead-lettered at {Step}: {IssueCode}")]
     public static partial void DeadLettered(ILogger logger, string envelopeId, string step, string issueCode);
 
-    [LoggerMessage(1014, LogLevel.Error, "Unreadable message on the {Stage} poison queue ({IssueCode}) kept as {BlobName}")]
+    [LoggerMessage(1014, LogLevel.Error, "Message at {Stage} cannot be dead-lettered on its envelope ({IssueCode}); kept as {BlobName}")]
     public static partial void UnreadableQueueMessage(ILogger logger, string stage, string issueCode, string blobName);
 
     [LoggerMessage(1005, LogLevel.Warning, "Subscription {SubscriptionKey} of {Source} lost events {GapFrom}–{GapTo}; reconciliation needed")]

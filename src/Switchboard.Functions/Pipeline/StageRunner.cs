@@ -97,6 +97,14 @@ public sealed class StageRunner(IEnvelopeStore envelopes, IWorkQueue queue, IPay
         var entry = new AuditEntry(envelope.EnvelopeId, step, time.GetUtcNow(), envelope.Source, Activity.Current?.TraceId.ToHexString(),
             envelope.PayloadHash, OutputHash: null, Outcome: "dead-lettered", Rule: issueCode, Actor: "switchboard",
             Target: EnvelopeJson.Serialize(message));
+        if (await envelopes.GetAsync(envelope.EnvelopeId, cancellationToken) is null)
+        {
+            // The envelope is gone (retention removed it while its message waited): keep the message, never loop on it.
+            var blob = await payloads.PutAsync("deadletter/orphaned", System.Text.Encoding.UTF8.GetBytes(EnvelopeJson.Serialize(message)), cancellationToken);
+            Log.UnreadableQueueMessage(logger, step, PipelineIssues.PayloadMissing, blob);
+            return;
+        }
+
         await envelopes.TransitionAsync(envelope.EnvelopeId, EnvelopeState.DeadLettered, issueCode, entry, cancellationToken);
         PipelineMetrics.DeadLettered.Add(1, PipelineMetrics.StageTag(step), new KeyValuePair<string, object?>("issue_code", issueCode));
         Log.DeadLettered(logger, envelope.EnvelopeId, step, issueCode);

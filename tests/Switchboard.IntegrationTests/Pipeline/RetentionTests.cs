@@ -34,6 +34,22 @@ public sealed class RetentionTests(AzuriteFixture azurite, FhirServerFixture fhi
         await Assert.ThrowsAsync<PipelineException>(() => host.Get<IPayloadStore>().GetAsync(oldEnvelope.BlobName, default));
     }
 
+    [Fact]
+    public async Task DeadLetter_EnvelopePurgedWhileQueued_KeepsTheMessageInsteadOfFailing()
+    {
+        await using var host = await SwitchboardHost.StartAsync(azurite, fhir);
+        var envelope = new MessageEnvelope(Guid.NewGuid().ToString("N"), "test-adt", PayloadKind.Hl7v2, "GONE", "ADT^A01", new string('0', 64),
+            "test-adt/" + new string('0', 64), DateTimeOffset.UtcNow, null, null, null);
+
+        var message = EnvelopeJson.Serialize(new StageMessage(envelope));
+
+        await host.Create<Functions.Triggers.TranslateDeadLetterFunction>().RunAsync(message, default);
+
+        Assert.Null(await host.Get<IEnvelopeStore>().GetAsync(envelope.EnvelopeId, default));
+        var kept = await host.Get<IPayloadStore>().GetAsync($"deadletter/orphaned/{Core.Hashing.PayloadHash.Of(System.Text.Encoding.UTF8.GetBytes(message))}", default);
+        Assert.Equal(message, System.Text.Encoding.UTF8.GetString(kept));
+    }
+
     /// <summary>Real time moved forward by <see cref="Shift"/>; blob timestamps stay real, so old blobs look 400 days old.</summary>
     private sealed class ShiftedTime : TimeProvider
     {
