@@ -48,7 +48,7 @@ public sealed class Hl7Intake(
 
             foreach (var message in parsed.Messages)
             {
-                var (ack, ok) = await AcceptMessageAsync(source, sourceOptions, message, cancellationToken);
+                var (ack, ok) = await AcceptMessageAsync(source, sourceOptions, message, payload, batch.Issues, cancellationToken);
                 acks.Add(ack);
                 rejected |= !ok;
             }
@@ -60,16 +60,21 @@ public sealed class Hl7Intake(
             : IntakeResult.Ack(string.Concat(acks), status);
     }
 
-    private async Task<(string Ack, bool Readable)> AcceptMessageAsync(string source, SourceOptions sourceOptions, Hl7Message message, CancellationToken cancellationToken)
+    /// <param name="received">The bytes this message arrived in (the frame or body): what is kept if it is refused.</param>
+    /// <param name="payloadIssues">Issues the parser found in those bytes as a whole.</param>
+    private async Task<(string Ack, bool Readable)> AcceptMessageAsync(
+        string source, SourceOptions sourceOptions, Hl7Message message, byte[] received, IReadOnlyList<Hl7Issue> payloadIssues, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var errors = message.Issues.Concat(Hl7Validator.Validate(message)).Where(i => i.Severity == Hl7Severity.Error).ToList();
+        // Payload-level errors (invalid bytes for the declared character set) refuse every message they arrived with.
+        var errors = payloadIssues.Concat(message.Issues).Concat(Hl7Validator.Validate(message))
+            .Where(i => i.Severity == Hl7Severity.Error).Distinct().ToList();
         var raw = Encoding.UTF8.GetBytes(message.ToString());
         if (errors.Count > 0 || message.ControlId.Length == 0)
         {
             var code = errors.FirstOrDefault()?.Code ?? Hl7IssueCodes.MissingControlId;
             var ack = AckBuilder.Build(message, AckCode.AR, now, new AckOptions { Errors = errors, Text = "The message was not accepted: see ERR" });
-            return (await RejectAsync(source, raw, code, ack, cancellationToken), false);
+            return (await RejectAsync(source, received, code, ack, cancellationToken), false);
         }
 
         // MSH-13, when the source numbers its messages, shows lost messages (0 and -1 are HL7's reset/query values).

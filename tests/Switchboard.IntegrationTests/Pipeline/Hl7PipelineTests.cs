@@ -134,6 +134,27 @@ public sealed class Hl7PipelineTests(AzuriteFixture azurite, FhirServerFixture f
         Assert.Equal(garbage, Encoding.UTF8.GetString(await _host.Get<IPayloadStore>().GetAsync(blobName, default)));
     }
 
+    [Fact]
+    public async Task PostHl7_InvalidUtf8ForDeclaredCharset_RejectsWithArPositionAndKeepsTheBytes()
+    {
+        var text = SyntheticAdt.A01(Unique("ENC"), Unique("MRN")).Replace("|P|2.5.1\r", "|P|2.5.1||||||UNICODE UTF-8\r", StringComparison.Ordinal);
+        var bytes = Encoding.UTF8.GetBytes(text).ToList();
+        bytes.InsertRange(text.IndexOf("TESTPERSON", StringComparison.Ordinal), new byte[] { 0xC3, 0x28 }); // an invalid UTF-8 sequence inside PID-5
+        var body = bytes.ToArray();
+        var context = new DefaultHttpContext();
+        context.Request.Method = "POST";
+        context.Request.Body = new MemoryStream(body);
+
+        var result = Assert.IsType<ContentResult>(await _host.Create<Hl7IntakeFunction>().RunAsync(context.Request, "test-adt", default));
+
+        Assert.Equal(400, result.StatusCode);
+        Assert.Contains("MSA|AR|", result.Content, StringComparison.Ordinal);
+        Assert.Contains("\rERR|", result.Content, StringComparison.Ordinal);
+        Assert.Contains("V2202", result.Content, StringComparison.Ordinal); // invalid bytes for the declared character set, with the offset
+        var kept = await _host.Get<IPayloadStore>().GetAsync($"rejected/test-adt/{Core.Hashing.PayloadHash.Of(body)}", default);
+        Assert.Equal(body, kept);
+    }
+
     [Theory]
     [InlineData(0, 400, "PIPE009")]
     [InlineData(5000, 413, "PIPE006")]
