@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Switchboard.Azure.Storage;
 using Switchboard.Core.Ports;
 using Switchboard.Core.Propagation;
 
@@ -26,23 +27,7 @@ public sealed class TableWatermarkStore(Storage.StorageClients clients, IOptions
             LastUpdated = watermark.LastUpdated,
             CheckedAt = watermark.CheckedAt,
         };
-        try
-        {
-            if (watermark.ETag is null)
-            {
-                await _table.AddEntityAsync(entity, cancellationToken);
-            }
-            else
-            {
-                await _table.UpdateEntityAsync(entity, new ETag(watermark.ETag), TableUpdateMode.Replace, cancellationToken);
-            }
-
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
-        }
+        return await _table.TryWriteAsync(entity, watermark.ETag, cancellationToken);
     }
 
     internal Task EnsureCreatedAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);

@@ -28,23 +28,7 @@ public sealed class TablePatientOrderStore(StorageClients clients, IOptions<Stor
             EventTime = state.EventTime,
             EnvelopeId = state.EnvelopeId,
         };
-        try
-        {
-            if (state.ETag is null)
-            {
-                await _table.AddEntityAsync(entity, cancellationToken);
-            }
-            else
-            {
-                await _table.UpdateEntityAsync(entity, new ETag(state.ETag), TableUpdateMode.Replace, cancellationToken);
-            }
-
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
-        }
+        return await _table.TryWriteAsync(entity, state.ETag, cancellationToken);
     }
 
     internal Task EnsureCreatedAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);

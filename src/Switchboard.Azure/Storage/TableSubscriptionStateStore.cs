@@ -31,23 +31,7 @@ public sealed class TableSubscriptionStateStore(StorageClients clients, IOptions
             GapFrom = state.GapFrom,
             GapTo = state.GapTo,
         };
-        try
-        {
-            if (state.ETag is null)
-            {
-                await _table.AddEntityAsync(entity, cancellationToken);
-            }
-            else
-            {
-                await _table.UpdateEntityAsync(entity, new ETag(state.ETag), TableUpdateMode.Replace, cancellationToken);
-            }
-
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
-        }
+        return await _table.TryWriteAsync(entity, state.ETag, cancellationToken);
     }
 
     public async Task ClearGapsAsync(string source, DateTimeOffset reconciledAt, CancellationToken cancellationToken)
