@@ -8,14 +8,15 @@ namespace Switchboard.Functions;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(1001, LogLevel.Information, "Accepted {MessageType} from {Source} as envelope {EnvelopeId}")]
-    public static partial void Accepted(ILogger logger, string source, string envelopeId, string messageType);
+    // KeyToken: the idempotency key (MSH-10, event id) as an HMAC token (LogTokens), never the key itself.
+    [LoggerMessage(1001, LogLevel.Information, "Accepted {MessageType} from {Source} as envelope {EnvelopeId} (key {KeyToken})")]
+    public static partial void Accepted(ILogger logger, string source, string envelopeId, string messageType, string keyToken);
 
-    [LoggerMessage(1002, LogLevel.Information, "Duplicate from {Source}: envelope {EnvelopeId} answered with its original response")]
-    public static partial void Duplicate(ILogger logger, string source, string envelopeId);
+    [LoggerMessage(1002, LogLevel.Information, "Duplicate from {Source}: envelope {EnvelopeId} (key {KeyToken}) answered with its original response")]
+    public static partial void Duplicate(ILogger logger, string source, string envelopeId, string keyToken);
 
-    [LoggerMessage(1003, LogLevel.Warning, "Idempotency key reused with different content from {Source}: envelope {EnvelopeId}")]
-    public static partial void ConflictingDuplicate(ILogger logger, string source, string envelopeId);
+    [LoggerMessage(1003, LogLevel.Warning, "Idempotency key {KeyToken} reused with different content from {Source}: envelope {EnvelopeId}")]
+    public static partial void ConflictingDuplicate(ILogger logger, string source, string envelopeId, string keyToken);
 
     [LoggerMessage(1004, LogLevel.Warning, "Rejected unreadable payload from {Source}: {IssueCode}")]
     public static partial void RejectedUnreadable(ILogger logger, string source, string issueCode);

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Compliance.Classification;
+using Microsoft.Extensions.Compliance.Redaction;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Switchboard.Azure;
@@ -27,7 +30,12 @@ public static class SwitchboardApp
         services.AddSwitchboardFhir();
         Identity.IdentityServiceCollectionExtensions.AddSwitchboardIdentity(services);
 
+        services.AddRedaction(redaction => redaction.SetHmacRedactor(options => options.KeyId = 1, new DataClassificationSet(Telemetry.SwitchboardData.PatientLinked)));
+        services.AddOptions<HmacRedactorOptions>().Configure<IOptions<PipelineOptions>>((options, pipeline) =>
+            // Derived from the patient-key secret, so rotating that secret rotates the log tokens too.
+            options.Key = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes("log-redaction|" + pipeline.Value.PatientKeySecret))));
         services.AddSingleton(p => new PatientKeys(Encoding.UTF8.GetBytes(p.GetRequiredService<IOptions<PipelineOptions>>().Value.PatientKeySecret)));
+        services.AddSingleton<Telemetry.LogTokens>();
         services.AddSingleton<WebhookAuthenticator>();
         services.AddSingleton<IntakeGate>();
         services.AddSingleton<EnvelopeAcceptance>();

@@ -13,7 +13,7 @@ namespace Switchboard.Functions.Pipeline;
 /// "value": "..."}, ...}</c>. <c>id</c> is the idempotency key; <c>occurredAt</c> orders events per patient.
 /// Answers 202 with the envelope id (the same answer for a resend), 409 when the id was used for other content.
 /// </summary>
-public sealed class EventIntake(EnvelopeAcceptance acceptance, IPayloadStore payloads, PatientKeys patientKeys, ILogger<EventIntake> logger)
+public sealed class EventIntake(EnvelopeAcceptance acceptance, IPayloadStore payloads, PatientKeys patientKeys, LogTokens tokens, ILogger<EventIntake> logger)
 {
     private const int MaxIdLength = 200;
 
@@ -33,7 +33,7 @@ public sealed class EventIntake(EnvelopeAcceptance acceptance, IPayloadStore pay
         var outcome = await acceptance.AcceptAsync(request, cancellationToken);
         if (outcome.Status == AcceptStatus.ConflictingDuplicate)
         {
-            Log.ConflictingDuplicate(logger, source, outcome.EnvelopeId);
+            Log.ConflictingDuplicate(logger, source, outcome.EnvelopeId, tokens.For(request.IdempotencyKey));
             return IntakeResult.Problem(409, OperationOutcome.IssueType.Conflict, "This event id was already received with different content.", PipelineIssues.ConflictingDuplicate);
         }
 

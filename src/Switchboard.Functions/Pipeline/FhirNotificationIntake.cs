@@ -22,6 +22,7 @@ public sealed class FhirNotificationIntake(
     IPayloadStore payloads,
     SequenceGapTracker sequences,
     Propagation.FhirResourceIntake resources,
+    LogTokens tokens,
     TimeProvider time,
     ILogger<FhirNotificationIntake> logger)
 {
@@ -79,7 +80,7 @@ public sealed class FhirNotificationIntake(
             cancellationToken);
         if (outcome.Status == AcceptStatus.ConflictingDuplicate)
         {
-            Log.ConflictingDuplicate(logger, source, outcome.EnvelopeId);
+            Log.ConflictingDuplicate(logger, source, outcome.EnvelopeId, tokens.For(key));
             return IntakeResult.Problem(409, OperationOutcome.IssueType.Conflict, "These event numbers were already received with different content.", PipelineIssues.ConflictingDuplicate);
         }
 

@@ -22,6 +22,7 @@ public sealed class Hl7Intake(
     IPayloadStore payloads,
     PatientKeys patientKeys,
     SequenceGapTracker sequences,
+    LogTokens tokens,
     TimeProvider time,
     ILogger<Hl7Intake> logger)
 {
@@ -91,15 +92,15 @@ public sealed class Hl7Intake(
         switch (outcome.Status)
         {
             case AcceptStatus.ConflictingDuplicate:
-                Log.ConflictingDuplicate(logger, source, outcome.EnvelopeId);
+                Log.ConflictingDuplicate(logger, source, outcome.EnvelopeId, tokens.For(message.ControlId));
                 var text = "MSH-10 was already used for a different message";
                 // AE, not AR: the message was readable; the sender must resolve the clash (HTTP stays 200).
                 return (AckBuilder.Build(message, AckCode.AE, now, new AckOptions { ControlId = outcome.EnvelopeId[..20], Text = text }), true);
             case AcceptStatus.Duplicate:
-                Log.Duplicate(logger, source, outcome.EnvelopeId);
+                Log.Duplicate(logger, source, outcome.EnvelopeId, tokens.For(message.ControlId));
                 return (outcome.Response, true);
             default:
-                Log.Accepted(logger, source, outcome.EnvelopeId, messageType);
+                Log.Accepted(logger, source, outcome.EnvelopeId, messageType, tokens.For(message.ControlId));
                 return (outcome.Response, true);
         }
     }

@@ -80,6 +80,10 @@ public sealed class PhiTelemetryTests(AzuriteFixture azurite, FhirServerFixture 
         Assert.Contains(capture.Records, r => r.StartsWith("metric Switchboard.Pipeline/switchboard.messages.deadlettered", StringComparison.Ordinal));
         Assert.Contains(capture.Records, r => r.StartsWith("exception ", StringComparison.Ordinal));
         Assert.Empty(capture.Containing(markers));
+        // MSH-10 may embed an MRN at some senders: logs carry its HMAC token, never the value.
+        var token = host.Get<Functions.Telemetry.LogTokens>().For(ok);
+        Assert.Contains(capture.Records, r => r.StartsWith("log ", StringComparison.Ordinal) && r.Contains(token, StringComparison.Ordinal));
+        Assert.DoesNotContain(capture.Records, r => r.StartsWith("log ", StringComparison.Ordinal) && r.Contains(ok, StringComparison.Ordinal));
     }
 
     private static async Task PostEventAsync(SwitchboardHost host, string body)
