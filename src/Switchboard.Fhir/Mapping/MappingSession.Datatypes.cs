@@ -30,7 +30,7 @@ internal sealed partial class MappingSession
             {
                 case "ISO" when IsOid(uid):
                     return "urn:oid:" + uid;
-                case "UUID":
+                case "UUID" when Guid.TryParse(uid, out _):
                     return "urn:uuid:" + uid;
                 case "URI":
                     return uid;
@@ -104,7 +104,7 @@ internal sealed partial class MappingSession
             return null;
         }
 
-        var type = CompText(cx, 5);
+        var type = CompText(cx, 5).Trim();
         var identifier = new Identifier { Value = value };
         identifier.System = IdentifierSystem(Comp(cx, 4), Position(cx, 4), type.Length > 0 ? type : typeCode);
         var code = type.Length > 0 ? type : typeCode;
@@ -153,7 +153,7 @@ internal sealed partial class MappingSession
             return "urn:oid:" + uid;
         }
 
-        if (uid.Length > 0 && uidType == "UUID")
+        if (uidType == "UUID" && Guid.TryParse(uid, out _))
         {
             return "urn:uuid:" + uid;
         }
@@ -424,7 +424,8 @@ internal sealed partial class MappingSession
 
     private void AddTriplet(CodeableConcept concept, Hl7Value cwe, int codeAt, int displayAt, int systemAt, int versionAt)
     {
-        var code = CompText(cwe, codeAt);
+        // FHIR codes allow no leading/trailing whitespace; senders pad them (" V02", "NPI ").
+        var code = CompText(cwe, codeAt).Trim();
         var display = CompText(cwe, displayAt);
         var systemName = CompText(cwe, systemAt);
         var version = CompText(cwe, versionAt);
@@ -609,7 +610,7 @@ internal sealed partial class MappingSession
         Identifier? identifier = null;
         if (id.Length > 0)
         {
-            var type = CompText(xcn, 13);
+            var type = CompText(xcn, 13).Trim();
             identifier = new Identifier(IdentifierSystem(Comp(xcn, 9), Position(xcn, 9), type.Length > 0 ? type : "provider"), id);
             if (type.Length > 0)
             {

@@ -143,6 +143,10 @@ internal sealed partial class MappingSession
         return new ResourceReference(fullUrl);
     }
 
+    /// <summary>The resource of an entry added to this session (by the reference <see cref="Add"/> returned).</summary>
+    public T Resource<T>(ResourceReference reference) where T : Resource =>
+        (T)_byFullUrl[reference.Reference ?? throw new ArgumentException("Not a session reference.", nameof(reference))].Resource!;
+
     /// <summary>A key scoped by the patient and this message, for resources without a business identifier.</summary>
     public string ScopedKey(params ReadOnlySpan<string> parts) => PatientKey + "\u001f" + string.Join('\u001f', parts.ToArray());
 
