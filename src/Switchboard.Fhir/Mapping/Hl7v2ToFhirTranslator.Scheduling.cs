@@ -263,7 +263,7 @@ public static partial class Hl7v2ToFhirTranslator
         var value = MappingSession.Field(segment, field);
         var code = s.CompText(value, 1);
         s.MarkComponents(value, 2, 3);
-        if (code.Length == 0 || s.Lookup("AppointmentStatus", code, MappingSession.Position(segment, field)) is not { } mapped)
+        if (code.Length == 0 || s.Lookup("AppointmentStatus", code, MappingSession.At(value)) is not { } mapped)
         {
             return ParticipationStatus.Accepted;
         }
