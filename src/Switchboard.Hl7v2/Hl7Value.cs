@@ -62,6 +62,12 @@ public readonly struct Hl7Value : IEquatable<Hl7Value>
     /// <summary>The unescaped value; empty when absent, empty or the explicit null. Formatting escapes are kept.</summary>
     public string Value => GetText(Hl7TextFormat.Preserve);
 
+    /// <summary>The 1-based ordinal of the value's segment in its message (0 for a default value); cheaper than <see cref="Location"/>.</summary>
+    public int SegmentOrdinal => _message is null ? 0 : _segment + 1;
+
+    /// <summary>The 1-based field number of the value (0 for a default value); cheaper than <see cref="Location"/>.</summary>
+    public int FieldNumber => _message is null ? 0 : _field;
+
     /// <summary>Where the value is, for issues; carries no value.</summary>
     public Hl7Location Location => _message is null
         ? default

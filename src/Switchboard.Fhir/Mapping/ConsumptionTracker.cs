@@ -41,6 +41,19 @@ internal sealed class ConsumptionTracker
 
     public bool IsTouched(int segmentOrdinal) => _segments[segmentOrdinal] is not null;
 
+    /// <summary>The consumed bits of a field: all ones when the whole field (bit 0) is marked.</summary>
+    public ulong Bits(int segmentOrdinal, int field)
+    {
+        var fields = _segments[segmentOrdinal];
+        if (fields is null || field >= fields.Length)
+        {
+            return 0;
+        }
+
+        var bits = fields[field];
+        return (bits & 1UL) != 0 ? ulong.MaxValue : bits;
+    }
+
     public bool IsConsumed(int segmentOrdinal, int field, int component)
     {
         var fields = _segments[segmentOrdinal];

@@ -28,6 +28,7 @@ internal static class ConversionReportBuilder
         var issues = new List<MappingIssue>(s.Issues);
         var severity = policy == UnmappedPolicy.Fail ? MappingSeverity.Error : MappingSeverity.Warning;
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var delimiters = message.Delimiters;
         for (var ordinal = 1; ordinal <= message.SegmentCount; ordinal++)
         {
             var segment = message[ordinal];
@@ -63,50 +64,37 @@ internal static class ConversionReportBuilder
                     continue;
                 }
 
+                // One pass over the raw text: which components are populated in any repetition (bit c; past 63 → 63).
+                var populated = PopulatedComponents(value.RawSpan, delimiters, out var widest);
+                var consumed = s.Tracker.Bits(ordinal, field);
+                var missingBits = populated & ~consumed;
+                if (missingBits == 0)
+                {
+                    continue;
+                }
+
                 var fieldPath = string.Create(CultureInfo.InvariantCulture, $"{id}-{field}");
                 if (s.Context.IgnoredFields.Contains(fieldPath))
                 {
                     continue;
                 }
 
-                var maxComponents = 0;
-                foreach (var rep in value.Repetitions)
-                {
-                    maxComponents = Math.Max(maxComponents, rep.ComponentCount);
-                }
-
-                var whole = true;
+                var whole = (populated & consumed) == 0;
                 var missing = new List<int>();
-                for (var c = 1; c <= maxComponents; c++)
+                for (var c = 1; c <= Math.Min(widest, 63); c++)
                 {
-                    var populated = false;
-                    foreach (var rep in value.Repetitions)
-                    {
-                        if (!rep.Component(c).IsEmpty)
-                        {
-                            populated = true;
-                            break;
-                        }
-                    }
-
-                    if (!populated)
-                    {
-                        continue;
-                    }
-
-                    if (s.Tracker.IsConsumed(ordinal, field, c))
-                    {
-                        whole = false;
-                    }
-                    else
+                    if ((missingBits & (1UL << c)) != 0)
                     {
                         missing.Add(c);
                     }
                 }
 
-                if (missing.Count == 0)
+                if (widest > 63 && (missingBits & (1UL << 63)) != 0)
                 {
-                    continue;
+                    for (var c = 64; c <= widest; c++)
+                    {
+                        missing.Add(c);
+                    }
                 }
 
                 var namePath = occurrence > 1 ? string.Create(CultureInfo.InvariantCulture, $"{id}[{occurrence}]-{field}") : fieldPath;
@@ -159,6 +147,40 @@ internal static class ConversionReportBuilder
             unmappedFields.Add(path);
             issues.Add(new MappingIssue(MappingIssueCodes.UnmappedField, severity, path, "Populated but not consumed by any mapping: not in the Bundle."));
         }
+    }
+
+    /// <summary>
+    /// Bit c set when component c is non-empty in some repetition (components past 63 share bit 63);
+    /// <paramref name="widest"/> = the highest component number written.
+    /// </summary>
+    internal static ulong PopulatedComponents(ReadOnlySpan<char> raw, Hl7Delimiters delimiters, out int widest)
+    {
+        ulong bits = 0;
+        widest = 0;
+        var component = 1;
+        var length = 0;
+        for (var i = 0; i <= raw.Length; i++)
+        {
+            var end = i == raw.Length;
+            var ch = end ? '\0' : raw[i];
+            if (end || ch == delimiters.Component || ch == delimiters.Repetition)
+            {
+                if (length > 0)
+                {
+                    bits |= 1UL << Math.Min(component, 63);
+                    widest = Math.Max(widest, component);
+                }
+
+                component = ch == delimiters.Component ? component + 1 : 1;
+                length = 0;
+            }
+            else
+            {
+                length++;
+            }
+        }
+
+        return bits;
     }
 
     private static bool HasContent(Hl7Segment segment)

@@ -19,7 +19,7 @@ internal sealed partial class MappingSession
     /// HD[uri]: HD.2 with HD.3 ISO → <c>urn:oid:</c>, UUID → <c>urn:uuid:</c>, URI → as is; then the source's
     /// configured system for HD.1; an HD.1 that is itself a URI or OID; else a source-scoped URN and MAP011.
     /// </summary>
-    public string IdentifierSystem(Hl7Value hd, string position, string? fallbackName = null)
+    public string IdentifierSystem(Hl7Value hd, At position, string? fallbackName = null)
     {
         var ns = HdPart(hd, 1);
         var uid = HdPart(hd, 2);
@@ -30,7 +30,7 @@ internal sealed partial class MappingSession
             {
                 case "ISO" when IsOid(uid):
                     return "urn:oid:" + uid;
-                case "UUID":
+                case "UUID" when Guid.TryParse(uid, out _):
                     return "urn:uuid:" + uid;
                 case "URI":
                     return uid;
@@ -104,9 +104,9 @@ internal sealed partial class MappingSession
             return null;
         }
 
-        var type = CompText(cx, 5);
+        var type = CompText(cx, 5).Trim();
         var identifier = new Identifier { Value = value };
-        identifier.System = IdentifierSystem(Comp(cx, 4), Position(cx, 4), type.Length > 0 ? type : typeCode);
+        identifier.System = IdentifierSystem(Comp(cx, 4), At(cx, 4), type.Length > 0 ? type : typeCode);
         var code = type.Length > 0 ? type : typeCode;
         if (code is not null)
         {
@@ -136,7 +136,7 @@ internal sealed partial class MappingSession
         var ns = CompText(ei, 2);
         var uid = CompText(ei, 3);
         var uidType = CompText(ei, 4);
-        var system = ResolveEiSystem(ns, uid, uidType, Position(ei, 2));
+        var system = ResolveEiSystem(ns, uid, uidType, At(ei, 2));
         var identifier = new Identifier(system, value);
         if (typeCode is not null)
         {
@@ -146,14 +146,14 @@ internal sealed partial class MappingSession
         return identifier;
     }
 
-    private string ResolveEiSystem(string ns, string uid, string uidType, string position)
+    private string ResolveEiSystem(string ns, string uid, string uidType, At position)
     {
         if (uidType == "ISO" && IsOid(uid))
         {
             return "urn:oid:" + uid;
         }
 
-        if (uid.Length > 0 && uidType == "UUID")
+        if (uidType == "UUID" && Guid.TryParse(uid, out _))
         {
             return "urn:uuid:" + uid;
         }
@@ -227,7 +227,7 @@ internal sealed partial class MappingSession
 
         if (type.Length > 0)
         {
-            if (Lookup("NameUse", type, Position(xpn, 7)) is { } use && Enum.TryParse<HumanName.NameUse>(use.Code, true, out var u))
+            if (Lookup("NameUse", type, At(xpn, 7)) is { } use && Enum.TryParse<HumanName.NameUse>(use.Code, true, out var u))
             {
                 name.Use = u;
             }
@@ -290,7 +290,7 @@ internal sealed partial class MappingSession
             }
             else
             {
-                Issue(MappingIssueCodes.UnmappedCode, MappingSeverity.Warning, Position(xad, 7), "Address type not in AddressUse/AddressType maps.");
+                Issue(MappingIssueCodes.UnmappedCode, MappingSeverity.Warning, At(xad, 7), "Address type not in AddressUse/AddressType maps.");
             }
         }
 
@@ -320,7 +320,7 @@ internal sealed partial class MappingSession
         var contact = new ContactPoint();
         if (equipment.Length > 0)
         {
-            if (Lookup("TelecomEquipment", equipment, Position(xtn, 3)) is { } system && Enum.TryParse<ContactPoint.ContactPointSystem>(system.Code, true, out var s))
+            if (Lookup("TelecomEquipment", equipment, At(xtn, 3)) is { } system && Enum.TryParse<ContactPoint.ContactPointSystem>(system.Code, true, out var s))
             {
                 contact.System = s;
             }
@@ -382,7 +382,7 @@ internal sealed partial class MappingSession
         contact.Value = value;
         if (contact.Use is null)
         {
-            if (useCode.Length > 0 && Lookup("TelecomUse", useCode, Position(xtn, 2)) is { } use && Enum.TryParse<ContactPoint.ContactPointUse>(use.Code, true, out var u))
+            if (useCode.Length > 0 && Lookup("TelecomUse", useCode, At(xtn, 2)) is { } use && Enum.TryParse<ContactPoint.ContactPointUse>(use.Code, true, out var u))
             {
                 contact.Use = u;
             }
@@ -424,7 +424,8 @@ internal sealed partial class MappingSession
 
     private void AddTriplet(CodeableConcept concept, Hl7Value cwe, int codeAt, int displayAt, int systemAt, int versionAt)
     {
-        var code = CompText(cwe, codeAt);
+        // FHIR codes allow no leading/trailing whitespace; senders pad them (" V02", "NPI ").
+        var code = CompText(cwe, codeAt).Trim();
         var display = CompText(cwe, displayAt);
         var systemName = CompText(cwe, systemAt);
         var version = CompText(cwe, versionAt);
@@ -441,14 +442,14 @@ internal sealed partial class MappingSession
         var coding = new Coding { Code = code, Display = Null(display), Version = Null(version) };
         if (systemName.Length > 0)
         {
-            coding.System = CodingSystem(systemName, Position(cwe, systemAt));
+            coding.System = CodingSystem(systemName, At(cwe, systemAt));
         }
 
         concept.Coding.Add(coding);
     }
 
     /// <summary>A v2 coding-system name (CWE.3, table 0396) as a URI.</summary>
-    public string CodingSystem(string name, string position)
+    public string CodingSystem(string name, At position)
     {
         if (Context.Options.CodingSystems.TryGetValue(name, out var configured))
         {
@@ -481,7 +482,7 @@ internal sealed partial class MappingSession
     }
 
     /// <summary>Looks a v2 code up in a vocabulary map; reports MAP010 when it has no row.</summary>
-    public Vocabulary.MappedCode? Lookup(string mapId, string code, string position)
+    public Vocabulary.MappedCode? Lookup(string mapId, string code, At position)
     {
         if (code.Length == 0)
         {
@@ -498,7 +499,7 @@ internal sealed partial class MappingSession
     }
 
     /// <summary>A table-coded value as a Coding: the mapped FHIR code, else the original with a source-scoped table system.</summary>
-    public Coding? MapCoding(string mapId, string table, string code, string position)
+    public Coding? MapCoding(string mapId, string table, string code, At position)
     {
         if (code.Length == 0)
         {
@@ -527,7 +528,7 @@ internal sealed partial class MappingSession
             return true;
         }
 
-        Issue(MappingIssueCodes.InvalidDateTime, MappingSeverity.Warning, Position(value), "Not a valid HL7 date/time: left out.");
+        Issue(MappingIssueCodes.InvalidDateTime, MappingSeverity.Warning, At(value), "Not a valid HL7 date/time: left out.");
         return false;
     }
 
@@ -609,8 +610,8 @@ internal sealed partial class MappingSession
         Identifier? identifier = null;
         if (id.Length > 0)
         {
-            var type = CompText(xcn, 13);
-            identifier = new Identifier(IdentifierSystem(Comp(xcn, 9), Position(xcn, 9), type.Length > 0 ? type : "provider"), id);
+            var type = CompText(xcn, 13).Trim();
+            identifier = new Identifier(IdentifierSystem(Comp(xcn, 9), At(xcn, 9), type.Length > 0 ? type : "provider"), id);
             if (type.Length > 0)
             {
                 identifier.Type = new CodeableConcept(V2System + "0203", type);
@@ -671,7 +672,7 @@ internal sealed partial class MappingSession
             return number;
         }
 
-        Issue(MappingIssueCodes.InvalidNumber, MappingSeverity.Warning, Position(value), "Not a valid number.");
+        Issue(MappingIssueCodes.InvalidNumber, MappingSeverity.Warning, At(value), "Not a valid number.");
         return null;
     }
 

@@ -45,8 +45,8 @@ internal sealed partial class MappingSession
 
     public IReadOnlyList<Bundle.EntryComponent> Entries => _entries;
 
-    public void Issue(string code, MappingSeverity severity, string position, string message) =>
-        _issues.Add(new MappingIssue(code, severity, position, message));
+    public void Issue(string code, MappingSeverity severity, At position, string message) =>
+        _issues.Add(new MappingIssue(code, severity, position.ToString(), message));
 
     /// <summary>Marks a segment as handled (so it is not reported as unmapped) and returns it.</summary>
     public Hl7Segment Touch(Hl7Segment segment)
@@ -71,8 +71,7 @@ internal sealed partial class MappingSession
     /// <summary>Component <paramref name="n"/> of a field or repetition, marked consumed.</summary>
     public Hl7Value Comp(Hl7Value value, int n)
     {
-        var location = value.Location;
-        Tracker.Mark(location.Segment, location.Field, n);
+        Tracker.Mark(value.SegmentOrdinal, value.FieldNumber, n);
         return value.Component(n);
     }
 
@@ -82,12 +81,16 @@ internal sealed partial class MappingSession
     /// <summary>Marks components of a field consumed without reading them (values a mapping deliberately ignores).</summary>
     public void MarkComponents(Hl7Value value, params ReadOnlySpan<int> components)
     {
-        var location = value.Location;
+        var segment = value.SegmentOrdinal;
+        var field = value.FieldNumber;
         foreach (var c in components)
         {
-            Tracker.Mark(location.Segment, location.Field, c);
+            Tracker.Mark(segment, field, c);
         }
     }
+
+    /// <summary>A position formatted only when an issue is raised (most lookups succeed and never need the text).</summary>
+    public static At At(Hl7Value value, int component = 0) => new(value, component, null);
 
     public static string Position(Hl7Value value, int component = 0)
     {
@@ -143,6 +146,10 @@ internal sealed partial class MappingSession
         return new ResourceReference(fullUrl);
     }
 
+    /// <summary>The resource of an entry added to this session (by the reference <see cref="Add"/> returned).</summary>
+    public T Resource<T>(ResourceReference reference) where T : Resource =>
+        (T)_byFullUrl[reference.Reference ?? throw new ArgumentException("Not a session reference.", nameof(reference))].Resource!;
+
     /// <summary>A key scoped by the patient and this message, for resources without a business identifier.</summary>
     public string ScopedKey(params ReadOnlySpan<string> parts) => PatientKey + "\u001f" + string.Join('\u001f', parts.ToArray());
 
@@ -150,3 +157,12 @@ internal sealed partial class MappingSession
 
     public ResourceReference? EncounterReference => EncounterUrl is null ? null : new ResourceReference(EncounterUrl);
 }
+
+/// <summary>An issue position: a literal text, or a value + component formatted lazily by <see cref="ToString"/>.</summary>
+internal readonly record struct At(Hl7Value Value, int Component, string? Text)
+{
+    public static implicit operator At(string text) => new(default, 0, text);
+
+    public override string ToString() => Text ?? MappingSession.Position(Value, Component);
+}
+

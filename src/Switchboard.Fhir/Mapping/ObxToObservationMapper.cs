@@ -281,7 +281,7 @@ internal static class ObxToObservationMapper
         {
             if (system.Length > 0)
             {
-                quantity.System = s.CodingSystem(system, "OBX-6.3");
+                quantity.System = s.CodingSystem(system, MappingSession.At(units, 3));
                 quantity.Code = code;
             }
             else if (LooksLikeUcum(code))

@@ -153,9 +153,18 @@ internal static class Pv1ToEncounterMapper
     /// <summary>PL → Location: one Location for the most granular named level (bed, room, point of care), partOf the facility.</summary>
     private static void AddLocation(MappingSession s, Encounter encounter, Hl7Value pl, Encounter.EncounterLocationStatus status)
     {
+        if (MapLocation(s, pl) is { } reference)
+        {
+            encounter.Location.Add(new Encounter.LocationComponent { Location = reference, Status = status });
+        }
+    }
+
+    /// <summary>PL → Location (also AIL-3 in SIU): the most granular named level, partOf the facility; null when empty.</summary>
+    internal static ResourceReference? MapLocation(MappingSession s, Hl7Value pl)
+    {
         if (!pl.HasValue)
         {
-            return;
+            return null;
         }
 
         var pointOfCare = s.CompText(pl, 1);
@@ -170,7 +179,7 @@ internal static class Pv1ToEncounterMapper
         var name = string.Join('/', parts.Where(p => p.Length > 0));
         if (name.Length == 0)
         {
-            return;
+            return null;
         }
 
         var location = new Location
@@ -187,7 +196,6 @@ internal static class Pv1ToEncounterMapper
             location.PartOf = s.Add(site, "location:" + facility);
         }
 
-        var reference = s.Add(location, "location:" + string.Join('\u001f', parts));
-        encounter.Location.Add(new Encounter.LocationComponent { Location = reference, Status = status });
+        return s.Add(location, "location:" + string.Join('\u001f', parts));
     }
 }
