@@ -34,6 +34,14 @@ public sealed class TargetFhirClient(HttpClient http, string name, WriteBackTarg
         return new JsonVersioned(json, response.Headers.ETag?.Tag.Trim('"') ?? json["meta"]?["versionId"]?.GetValue<string>());
     }
 
+    /// <summary>The target's CapabilityStatement (<c>GET metadata</c>).</summary>
+    public async Task<JsonObject> ReadCapabilitiesAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(Request(HttpMethod.Get, "metadata"), cancellationToken);
+        await FhirServerException.ThrowIfFailedAsync(response, cancellationToken);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject ?? [];
+    }
+
     /// <summary>PUT with If-Match (when given): 412 surfaces as <see cref="FhirServerException"/> with status PreconditionFailed.</summary>
     public async Task<FhirWriteResult> UpdateAsync(string type, string id, JsonObject resource, string? ifMatchVersion, CancellationToken cancellationToken)
     {

@@ -35,7 +35,8 @@ internal sealed class WriteBackHarness : IAsyncDisposable
     /// <summary>A client on the local server for arranging and checking resources.</summary>
     public TargetFhirClient Fhir { get; }
 
-    public static async Task<WriteBackHarness> StartAsync(AzuriteFixture azurite, FhirServerFixture fhir, TimeSpan? reviewTimeout = null)
+    public static async Task<WriteBackHarness> StartAsync(
+        AzuriteFixture azurite, FhirServerFixture fhir, TimeSpan? reviewTimeout = null, IDictionary<string, string?>? extraSettings = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -75,6 +76,11 @@ internal sealed class WriteBackHarness : IAsyncDisposable
             {
                 settings[prefix + "Roles:" + system] = role.ToString();
             }
+        }
+
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         var app = await SwitchboardHost.StartAsync(azurite, fhir, settings);
