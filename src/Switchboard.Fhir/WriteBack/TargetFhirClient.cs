@@ -55,6 +55,19 @@ public sealed class TargetFhirClient(HttpClient http, string name, WriteBackTarg
         return await WriteAsync(request, cancellationToken);
     }
 
+    /// <summary>PATCH with a JSON Patch and If-Match (when given); errors surface as for <see cref="UpdateAsync"/>.</summary>
+    public async Task<FhirWriteResult> PatchAsync(string type, string id, JsonArray operations, string? ifMatchVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        var request = Request(HttpMethod.Patch, $"{type}/{Uri.EscapeDataString(id)}", operations.ToJsonString(), JsonPatch.MediaType);
+        if (ifMatchVersion is not null)
+        {
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{ifMatchVersion}\"", isWeak: true));
+        }
+
+        return await WriteAsync(request, cancellationToken);
+    }
+
     /// <summary>POST; with <paramref name="ifNoneExist"/> a replay returns the existing match instead of a second copy.</summary>
     public async Task<FhirWriteResult> CreateAsync(string type, JsonObject resource, string? ifNoneExist, CancellationToken cancellationToken)
     {

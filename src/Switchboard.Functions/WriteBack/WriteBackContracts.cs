@@ -45,6 +45,7 @@ public static class WriteStatus
     public const string NotFound = "not-found";
     public const string OutcomeUnknown = "outcome-unknown";
     public const string Ambiguous = "ambiguous";
+    public const string Refused = "refused";
 }
 
 /// <summary>Input of <see cref="SendCreateActivity"/>.</summary>

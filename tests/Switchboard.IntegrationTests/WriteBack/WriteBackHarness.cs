@@ -13,7 +13,8 @@ namespace Switchboard.IntegrationTests.WriteBack;
 /// <summary>
 /// The write-back orchestrator in the in-process Durable test host, registered under its Functions name, with
 /// each activity created from the app's DI (SwitchboardHost) against Azurite and the local FHIR server.
-/// Targets: <c>ehr</c> (If-Match, Provenance) and <c>epic</c> (create-only) both point at the local server.
+/// Targets: <c>ehr</c> (PUT with If-Match, Provenance), <c>ehrpatch</c> (JSON Patch with If-Match) and <c>epic</c>
+/// (create-only) all point at the local server.
 /// </summary>
 internal sealed class WriteBackHarness : IAsyncDisposable
 {
@@ -43,6 +44,10 @@ internal sealed class WriteBackHarness : IAsyncDisposable
             ["Switchboard:WriteBack:Targets:ehr:BaseUrl"] = fhir.BaseUrl.ToString(),
             ["Switchboard:WriteBack:Targets:ehr:RequiresIfMatch"] = "true",
             ["Switchboard:WriteBack:Targets:ehr:Timeout"] = "00:00:02",
+            ["Switchboard:WriteBack:Targets:ehrpatch:BaseUrl"] = fhir.BaseUrl.ToString(),
+            ["Switchboard:WriteBack:Targets:ehrpatch:RequiresIfMatch"] = "true",
+            ["Switchboard:WriteBack:Targets:ehrpatch:SupportsPatch"] = "true",
+            ["Switchboard:WriteBack:Targets:ehrpatch:Timeout"] = "00:00:02",
             ["Switchboard:WriteBack:Targets:epic:BaseUrl"] = fhir.BaseUrl.ToString(),
             ["Switchboard:WriteBack:Targets:epic:CreateOnly"] = "true",
             ["Switchboard:WriteBack:Targets:epic:SupportsIfMatch"] = "false",
