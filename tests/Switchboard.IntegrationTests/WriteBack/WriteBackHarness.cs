@@ -27,6 +27,8 @@ internal sealed class WriteBackHarness : IAsyncDisposable
         Fhir = fhir;
     }
 
+    public static string EscalationQueue { get; } = $"wb-escalations-{Environment.ProcessId}";
+
     public SwitchboardHost App { get; }
 
     public DurableTaskTestHost Durable { get; }
@@ -58,6 +60,8 @@ internal sealed class WriteBackHarness : IAsyncDisposable
             ["Switchboard:WriteBack:MaxRetryDelay"] = "00:00:03",
             ["Switchboard:WriteBack:ResolveDelay"] = "00:00:00.300",
             ["Switchboard:WriteBack:MaxResolveAttempts"] = "2",
+            // A queue per harness, so a test sees only its own escalations.
+            ["Switchboard:WriteBack:Storage:EscalationQueue"] = EscalationQueue,
             ["Switchboard:WriteBack:Rules:Patient:0"] = "gender.exists().not() or gender != 'unknown'",
         };
         var rules = new (string Path, string Owner, DataClass Class, ConflictPolicy Policy, (string, FieldRole)[] Roles)[]
@@ -160,6 +164,14 @@ internal sealed class WriteBackHarness : IAsyncDisposable
         var log = await fhir.RequestLogAsync();
         return log.Count(r => (string?)r!["method"] == method && (string?)r["path"] == path
             && (!storedOnly || ((int?)r["status"] is >= 200 and < 300)));
+    }
+
+    /// <summary>Escalation messages on this process's escalation queue (peeked, so other tests still see theirs).</summary>
+    public async Task<IReadOnlyList<JsonObject>> EscalationsAsync()
+    {
+        var queue = App.Get<Switchboard.Azure.WriteBack.WriteBackStorage>().Escalations;
+        var messages = await queue.PeekMessagesAsync(32);
+        return [.. messages.Value.Select(m => (JsonObject)JsonNode.Parse(m.Body.ToString())!)];
     }
 
     public async ValueTask DisposeAsync()
