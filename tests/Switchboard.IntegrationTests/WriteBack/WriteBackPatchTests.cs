@@ -79,4 +79,22 @@ public sealed class WriteBackPatchTests(AzuriteFixture azurite, FhirServerFixtur
             _wb.Client, review.ReviewId, new Functions.WriteBack.ReviewDecisionRequest(ReviewVerdict.Reject, review.Version!, "reviewer-1", null), default);
         Assert.Equal(WriteBackCodes.ReviewRejected, (await _wb.CompletionAsync(instance)).Code);
     }
+
+    [Fact]
+    public async Task Run_MergedResourceBreaksCoreInvariant_ReviewBeforeAnyWrite()
+    {
+        // cpt-2: a ContactPoint with a value needs a system. Caught offline, before the target sees it.
+        var (id, v1) = await _wb.CreatePatientAsync();
+        var instance = (await _wb.SubmitAsync(WriteBackHarness.Request("ehr", "Patient", id, v1, "crm", new FieldChange(ChangeOperation.Add, "Patient.telecom", """{"value":"555-0123"}"""))))!;
+
+        var review = await _wb.PendingReviewAsync(instance);
+
+        Assert.Equal(ReviewReason.ValidationFailure, review.Reason);
+        Assert.Equal(0, await WriteBackHarness.CountAsync(fhir, "PUT", $"/fhir/Patient/{id}", storedOnly: false));
+        var audit = await _wb.App.Get<IWriteBackAuditLog>().ReadAsync(instance, default);
+        Assert.Contains(audit, a => a.State == "validation-failed" && a.Code == WriteBackCodes.ValidationFailed);
+        await _wb.App.Get<Functions.WriteBack.ReviewDecisions>().DecideAsync(
+            _wb.Client, review.ReviewId, new Functions.WriteBack.ReviewDecisionRequest(ReviewVerdict.Reject, review.Version!, "reviewer-1", null), default);
+        Assert.Equal(WriteBackCodes.ReviewRejected, (await _wb.CompletionAsync(instance)).Code);
+    }
 }
