@@ -103,8 +103,9 @@ public sealed class ApplyWriteBackActivity(WriteBackWork work, ILogger<ApplyWrit
         }
         catch (Exception ex) when (ex is TargetUnreachableException || ex is FhirServerException { IsTransient: true })
         {
-            // Safe to retry even when the write may have landed: the next merge sees our values and writes nothing.
-            return Transient(id, ex);
+            // Safe to retry even when the write may have landed: the next merge sees our values and writes nothing
+            // (and the orchestrator, told the write may have landed, still records its Provenance).
+            return Transient(id, ex) with { MaybeLanded = ex is TargetUnreachableException };
         }
         catch (FhirServerException ex) when (target.Options.SupportsPatch
             && ex.Status is HttpStatusCode.MethodNotAllowed or HttpStatusCode.UnsupportedMediaType or HttpStatusCode.NotImplemented)
