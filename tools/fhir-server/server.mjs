@@ -583,7 +583,7 @@ function buildCapabilityStatement() {
           .map((type) => ({
             type,
             interaction,
-            versioning: 'versioned',
+            versioning: 'versioned-update', // If-Match is honoured on PUT, PATCH and DELETE.
             readHistory: true,
             updateCreate: true,
             conditionalCreate: true,

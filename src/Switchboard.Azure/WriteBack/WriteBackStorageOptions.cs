@@ -18,4 +18,9 @@ public sealed class WriteBackStorageOptions
 
     [Required]
     public string AuditTable { get; set; } = "WriteBackAudit";
+
+    /// <summary>Storage queue that gets a message (ids only) for every escalated review item.</summary>
+    [Required]
+    [RegularExpression("^[a-z0-9](?:[a-z0-9]|-(?!-)){1,61}[a-z0-9]$")]
+    public string EscalationQueue { get; set; } = "switchboard-writeback-escalations";
 }

@@ -17,6 +17,7 @@ public static class WriteBackStorageServiceCollectionExtensions
         services.AddSingleton<IWriteLedger, TableWriteLedger>();
         services.AddSingleton<IReviewStore, TableReviewStore>();
         services.AddSingleton<IWriteBackAuditLog, TableWriteBackAuditLog>();
+        services.AddSingleton<IWriteBackEscalations, StorageQueueWriteBackEscalations>();
         services.AddHostedService<WriteBackStorageProvisioner>();
         return services;
     }

@@ -34,11 +34,32 @@ public sealed class TargetFhirClient(HttpClient http, string name, WriteBackTarg
         return new JsonVersioned(json, response.Headers.ETag?.Tag.Trim('"') ?? json["meta"]?["versionId"]?.GetValue<string>());
     }
 
+    /// <summary>The target's CapabilityStatement (<c>GET metadata</c>).</summary>
+    public async Task<JsonObject> ReadCapabilitiesAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(Request(HttpMethod.Get, "metadata"), cancellationToken);
+        await FhirServerException.ThrowIfFailedAsync(response, cancellationToken);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject ?? [];
+    }
+
     /// <summary>PUT with If-Match (when given): 412 surfaces as <see cref="FhirServerException"/> with status PreconditionFailed.</summary>
     public async Task<FhirWriteResult> UpdateAsync(string type, string id, JsonObject resource, string? ifMatchVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
         var request = Request(HttpMethod.Put, $"{type}/{Uri.EscapeDataString(id)}", resource.ToJsonString(), FhirJson);
+        if (ifMatchVersion is not null)
+        {
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{ifMatchVersion}\"", isWeak: true));
+        }
+
+        return await WriteAsync(request, cancellationToken);
+    }
+
+    /// <summary>PATCH with a JSON Patch and If-Match (when given); errors surface as for <see cref="UpdateAsync"/>.</summary>
+    public async Task<FhirWriteResult> PatchAsync(string type, string id, JsonArray operations, string? ifMatchVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        var request = Request(HttpMethod.Patch, $"{type}/{Uri.EscapeDataString(id)}", operations.ToJsonString(), JsonPatch.MediaType);
         if (ifMatchVersion is not null)
         {
             request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{ifMatchVersion}\"", isWeak: true));

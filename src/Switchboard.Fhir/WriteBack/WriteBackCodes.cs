@@ -24,6 +24,9 @@ public static class WriteBackCodes
     /// <summary>The target system is not configured, or cannot do what the request needs.</summary>
     public const string UnknownTarget = "WB007";
 
+    /// <summary>The target's configured profile claims what its CapabilityStatement does not declare (configuration error).</summary>
+    public const string ProfileMismatch = "WB008";
+
     /// <summary>The target changed the same field and the policy rejects the write.</summary>
     public const string ConflictRejected = "WB010";
 

@@ -16,6 +16,7 @@ public static class WriteBackServiceCollectionExtensions
         // Per-request time-outs come from each target's options; the client's own time-out only backstops them.
         services.AddHttpClient(WriteBackTargets.HttpClientName, http => http.Timeout = TimeSpan.FromMinutes(11));
         services.AddSingleton<WriteBackTargets>();
+        services.AddSingleton<TargetCapabilities>();
         return services;
     }
 }

@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace Switchboard.Fhir.WriteBack;
 
 /// <summary>
-/// A target system's write capabilities (configuration: <c>Switchboard:WriteBack:Targets:{name}</c>). Not yet
-/// checked against the target's CapabilityStatement (see docs/writeback.md, open items).
+/// A target system's write capabilities (configuration: <c>Switchboard:WriteBack:Targets:{name}</c>), checked
+/// against the target's CapabilityStatement on first use (<see cref="TargetCapabilityCheck"/>).
 /// </summary>
 public sealed class WriteBackTargetOptions
 {
@@ -28,6 +28,12 @@ public sealed class WriteBackTargetOptions
 
     /// <summary>Whether Switchboard may write a Provenance resource to this target after a write.</summary>
     public bool WriteProvenance { get; set; } = true;
+
+    /// <summary>
+    /// Check this profile against the target's CapabilityStatement before the first write (default). Turn off only
+    /// for a server that serves no or a wrong CapabilityStatement: the profile is then trusted as configured.
+    /// </summary>
+    public bool VerifyCapabilities { get; set; } = true;
 
     /// <summary>Per-request time-out; a write that times out has an unknown outcome.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]

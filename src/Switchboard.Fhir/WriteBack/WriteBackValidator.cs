@@ -10,12 +10,30 @@ namespace Switchboard.Fhir.WriteBack;
 
 /// <summary>
 /// Validates a merged resource before it is sent: it must parse strictly as FHIR R4 (Firely), pass Firely's
-/// attribute validation (cardinality, required elements, primitive formats) and every configured FHIRPath rule.
+/// attribute validation (cardinality, required elements, primitive formats), the R4 core invariants we can check
+/// offline (<see cref="CoreInvariants"/>) and every configured FHIRPath rule.
 /// Issues name paths and rules, never values.
 /// </summary>
 public static class WriteBackValidator
 {
     private static readonly FhirPathCompiler Compiler = new();
+
+    /// <summary>
+    /// R4 core invariants checked offline (copied from the R4 StructureDefinitions; no specification package is
+    /// loaded), written as predicates on the resource. <c>*</c> applies to every resource type.
+    /// </summary>
+    private static readonly (string Type, string Key, string Expression)[] CoreInvariants =
+    [
+        ("*", "cpt-2", "descendants().ofType(ContactPoint).all(value.empty() or system.exists())"),
+        ("*", "per-1", "descendants().ofType(Period).all(start.empty() or end.empty() or (start <= end))"),
+        ("Patient", "pat-1", "contact.all(name.exists() or telecom.exists() or address.exists() or organization.exists())"),
+        ("AllergyIntolerance", "ait-1", "verificationStatus.coding.where(system = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification' and code = 'entered-in-error').exists() or clinicalStatus.exists()"),
+        ("AllergyIntolerance", "ait-2", "verificationStatus.coding.where(system = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification' and code = 'entered-in-error').empty() or clinicalStatus.empty()"),
+        ("Condition", "con-4", "abatement.empty() or clinicalStatus.coding.where(system = 'http://terminology.hl7.org/CodeSystem/condition-clinical' and (code = 'resolved' or code = 'remission' or code = 'inactive')).exists()"),
+        ("Condition", "con-5", "verificationStatus.coding.where(system = 'http://terminology.hl7.org/CodeSystem/condition-ver-status' and code = 'entered-in-error').empty() or clinicalStatus.empty()"),
+        ("Observation", "obs-6", "dataAbsentReason.empty() or value.empty()"),
+        ("Observation", "obs-7", "value.empty() or component.code.where(coding.intersect(%resource.code.coding).exists()).empty()"),
+    ];
 
     public static IReadOnlyList<string> Validate(JsonObject resource, IEnumerable<string>? rules)
     {
@@ -36,6 +54,14 @@ public static class WriteBackValidator
         var issues = new List<string>();
         var attributeIssues = poco.Validate(ModelInfo.ModelInspector);
         issues.AddRange(Describe(attributeIssues));
+
+        foreach (var (type, key, expression) in CoreInvariants)
+        {
+            if ((type == "*" || type == poco.TypeName) && !Compiler.Compile(expression).Predicate(poco, new FhirEvaluationContext()))
+            {
+                issues.Add($"Invariant {key} failed");
+            }
+        }
 
         foreach (var rule in rules ?? [])
         {

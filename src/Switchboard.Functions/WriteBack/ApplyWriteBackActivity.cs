@@ -10,7 +10,8 @@ namespace Switchboard.Functions.WriteBack;
 
 /// <summary>
 /// One write attempt on an updatable target: read the base version and the current one, three-way merge,
-/// validate, PUT with If-Match on the version just read. Idempotent: if an earlier attempt landed (its response
+/// validate, then PATCH (JSON Patch from current to merged, where the profile says SupportsPatch) or PUT, with
+/// If-Match on the version just read. Idempotent: if an earlier attempt landed (its response
 /// lost), the merge finds our values already there and nothing is written again.
 /// </summary>
 public sealed class ApplyWriteBackActivity(WriteBackWork work, ILogger<ApplyWriteBackActivity> logger)
@@ -87,7 +88,9 @@ public sealed class ApplyWriteBackActivity(WriteBackWork work, ILogger<ApplyWrit
         try
         {
             var ifMatch = target.Options.SupportsIfMatch ? current.VersionId : null;
-            var written = await target.UpdateAsync(type, resourceId, merge.Merged, ifMatch, cancellationToken);
+            var written = target.Options.SupportsPatch
+                ? await target.PatchAsync(type, resourceId, JsonPatch.Diff(current.Resource, merge.Merged), ifMatch, cancellationToken)
+                : await target.UpdateAsync(type, resourceId, merge.Merged, ifMatch, cancellationToken);
             var location = Versioned(type, resourceId, written.VersionId);
             await work.AuditAsync(id, "written", null, string.Join(',', rules), $"{WriteBackWork.Actor} for {request.ProposerSystem}", location, cancellationToken);
             return new WriteOutcome(WriteStatus.Written, null, location, null, null, paths, rules);
@@ -100,8 +103,18 @@ public sealed class ApplyWriteBackActivity(WriteBackWork work, ILogger<ApplyWrit
         }
         catch (Exception ex) when (ex is TargetUnreachableException || ex is FhirServerException { IsTransient: true })
         {
-            // Safe to retry even when the write may have landed: the next merge sees our values and writes nothing.
-            return Transient(id, ex);
+            // Safe to retry even when the write may have landed: the next merge sees our values and writes nothing
+            // (and the orchestrator, told the write may have landed, still records its Provenance).
+            return Transient(id, ex) with { MaybeLanded = ex is TargetUnreachableException };
+        }
+        catch (FhirServerException ex) when (target.Options.SupportsPatch
+            && ex.Status is HttpStatusCode.MethodNotAllowed or HttpStatusCode.UnsupportedMediaType or HttpStatusCode.NotImplemented)
+        {
+            // The profile (and the CapabilityStatement) said JSON Patch; the server refuses it. A configuration error,
+            // not a reason to send a whole resource instead.
+            WriteBackLog.ProfileMismatch(logger, id, target.Name, type, $"SupportsPatch: PATCH answered {(int)ex.Status}.");
+            await work.AuditAsync(id, "patch-refused", WriteBackCodes.ProfileMismatch, null, WriteBackWork.Actor, null, cancellationToken);
+            return Outcome(WriteStatus.Refused, WriteBackCodes.ProfileMismatch);
         }
         catch (FhirServerException ex)
         {

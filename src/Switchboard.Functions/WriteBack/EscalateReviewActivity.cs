@@ -6,17 +6,24 @@ using Switchboard.Fhir.WriteBack;
 namespace Switchboard.Functions.WriteBack;
 
 /// <summary>
-/// Moves a review item nobody decided in time to escalated and emits the escalation (audit row and warning
-/// event 1522, which alerting watches). Returns false when a decision got there first.
+/// Moves a review item nobody decided in time to escalated and emits the escalation: audit row, warning event
+/// 1522 and a message (ids only) on the escalation queue. Returns false when a decision got there first.
 /// </summary>
-public sealed class EscalateReviewActivity(WriteBackWork work, IReviewStore reviews, ILogger<EscalateReviewActivity> logger)
+public sealed class EscalateReviewActivity(WriteBackWork work, IReviewStore reviews, IWriteBackEscalations escalations, ILogger<EscalateReviewActivity> logger)
 {
     [Function(nameof(EscalateReviewActivity))]
     public async Task<bool> RunAsync([ActivityTrigger] string reviewId, CancellationToken cancellationToken)
     {
         var item = await reviews.GetAsync(reviewId, cancellationToken);
-        if (item is null || item.Status == ReviewStatus.Escalated)
+        if (item is null)
         {
+            return true;
+        }
+
+        if (item.Status == ReviewStatus.Escalated)
+        {
+            // A retry after the item moved: publish again (at least once; consumers de-duplicate on the review id).
+            await PublishAsync(item, cancellationToken);
             return true;
         }
 
@@ -28,6 +35,10 @@ public sealed class EscalateReviewActivity(WriteBackWork work, IReviewStore revi
 
         await work.AuditAsync(item.InstanceId, "review-escalated", WriteBackCodes.ReviewEscalated, null, WriteBackWork.Actor, reviewId, cancellationToken);
         WriteBackLog.ReviewEscalated(logger, reviewId);
+        await PublishAsync(item, cancellationToken);
         return true;
     }
+
+    private Task PublishAsync(ReviewItem item, CancellationToken cancellationToken) =>
+        escalations.PublishAsync(new WriteBackEscalation(item.InstanceId, item.ReviewId, item.TargetSystem, item.ResourceType, item.Reason, WriteBackCodes.ReviewEscalated, work.Time.GetUtcNow()), cancellationToken);
 }

@@ -30,7 +30,8 @@ public sealed record ApplyInput(string InstanceId, string ChangesDocument, bool 
 /// <param name="Location">Versioned location written, e.g. <c>Patient/1/_history/4</c>.</param>
 /// <param name="RetryAfter">The target's Retry-After, when it sent one.</param>
 /// <param name="DiffDocument">The base/theirs/ours diff, for review.</param>
-public sealed record WriteOutcome(string Status, string? Code, string? Location, TimeSpan? RetryAfter, string? DiffDocument, IReadOnlyList<string> Paths, IReadOnlyList<string> Rules);
+/// <param name="MaybeLanded">A transient outcome of a write that got no response: it may have been applied.</param>
+public sealed record WriteOutcome(string Status, string? Code, string? Location, TimeSpan? RetryAfter, string? DiffDocument, IReadOnlyList<string> Paths, IReadOnlyList<string> Rules, bool MaybeLanded = false);
 
 /// <summary>Statuses of <see cref="WriteOutcome"/>.</summary>
 public static class WriteStatus
@@ -45,6 +46,7 @@ public static class WriteStatus
     public const string NotFound = "not-found";
     public const string OutcomeUnknown = "outcome-unknown";
     public const string Ambiguous = "ambiguous";
+    public const string Refused = "refused";
 }
 
 /// <summary>Input of <see cref="SendCreateActivity"/>.</summary>

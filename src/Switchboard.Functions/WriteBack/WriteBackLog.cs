@@ -29,6 +29,9 @@ internal static partial class WriteBackLog
     [LoggerMessage(1514, LogLevel.Information, "Write-back {InstanceId}: create resolved as {Outcome} ({Matches} matches)")]
     public static partial void Resolved(ILogger logger, string instanceId, string outcome, int matches);
 
+    [LoggerMessage(1515, LogLevel.Error, "Write-back {InstanceId} refused: target {TargetSystem} profile disagrees with its CapabilityStatement for {ResourceType} (configuration error): {Mismatches}")]
+    public static partial void ProfileMismatch(ILogger logger, string instanceId, string targetSystem, string resourceType, string mismatches);
+
     [LoggerMessage(1520, LogLevel.Information, "Review {ReviewId} opened for write-back {InstanceId}: {Reason}")]
     public static partial void ReviewOpened(ILogger logger, string reviewId, string instanceId, string reason);
 

@@ -53,6 +53,7 @@ public static class WriteBackOrchestrator
         var context = run.Context;
         int stale = 0, transient = 0, attempt = 0;
         var force = false;
+        var maybeLanded = false;
         while (true)
         {
             attempt++;
@@ -63,12 +64,17 @@ public static class WriteBackOrchestrator
             {
                 case WriteStatus.Written:
                 case WriteStatus.NothingToWrite:
-                    if (outcome.Location is not null && outcome.Status == WriteStatus.Written)
+                {
+                    // Nothing left to write after a write whose response was lost: that write landed (our values are
+                    // there), so it is ours to attribute. Provenance targets the version in which they were found.
+                    var written = outcome.Status == WriteStatus.Written || maybeLanded;
+                    if (outcome.Location is not null && written)
                     {
                         await context.CallActivityAsync(nameof(RecordProvenanceActivity), new ProvenanceInput(run.Id, outcome.Location, outcome.Rules), WriteBackRetryPolicies.Transient);
                     }
 
-                    return await run.EndAsync(outcome.Status == WriteStatus.Written ? "written" : "unchanged", null, outcome.Location);
+                    return await run.EndAsync(written ? "written" : "unchanged", null, outcome.Location);
+                }
 
                 case WriteStatus.Stale:
                     if (++stale >= plan.MaxPreconditionAttempts)
@@ -79,6 +85,7 @@ public static class WriteBackOrchestrator
                     break;
 
                 case WriteStatus.Transient:
+                    maybeLanded |= outcome.MaybeLanded;
                     if (++transient >= plan.MaxTransientAttempts)
                     {
                         return await run.EndAsync("failed", WriteBackCodes.TransientExhausted, null);

@@ -13,7 +13,8 @@ namespace Switchboard.IntegrationTests.WriteBack;
 /// <summary>
 /// The write-back orchestrator in the in-process Durable test host, registered under its Functions name, with
 /// each activity created from the app's DI (SwitchboardHost) against Azurite and the local FHIR server.
-/// Targets: <c>ehr</c> (If-Match, Provenance) and <c>epic</c> (create-only) both point at the local server.
+/// Targets: <c>ehr</c> (PUT with If-Match, Provenance), <c>ehrpatch</c> (JSON Patch with If-Match) and <c>epic</c>
+/// (create-only) all point at the local server.
 /// </summary>
 internal sealed class WriteBackHarness : IAsyncDisposable
 {
@@ -26,6 +27,8 @@ internal sealed class WriteBackHarness : IAsyncDisposable
         Fhir = fhir;
     }
 
+    public static string EscalationQueue { get; } = $"wb-escalations-{Environment.ProcessId}";
+
     public SwitchboardHost App { get; }
 
     public DurableTaskTestHost Durable { get; }
@@ -35,13 +38,18 @@ internal sealed class WriteBackHarness : IAsyncDisposable
     /// <summary>A client on the local server for arranging and checking resources.</summary>
     public TargetFhirClient Fhir { get; }
 
-    public static async Task<WriteBackHarness> StartAsync(AzuriteFixture azurite, FhirServerFixture fhir, TimeSpan? reviewTimeout = null)
+    public static async Task<WriteBackHarness> StartAsync(
+        AzuriteFixture azurite, FhirServerFixture fhir, TimeSpan? reviewTimeout = null, IDictionary<string, string?>? extraSettings = null)
     {
         var settings = new Dictionary<string, string?>
         {
             ["Switchboard:WriteBack:Targets:ehr:BaseUrl"] = fhir.BaseUrl.ToString(),
             ["Switchboard:WriteBack:Targets:ehr:RequiresIfMatch"] = "true",
             ["Switchboard:WriteBack:Targets:ehr:Timeout"] = "00:00:02",
+            ["Switchboard:WriteBack:Targets:ehrpatch:BaseUrl"] = fhir.BaseUrl.ToString(),
+            ["Switchboard:WriteBack:Targets:ehrpatch:RequiresIfMatch"] = "true",
+            ["Switchboard:WriteBack:Targets:ehrpatch:SupportsPatch"] = "true",
+            ["Switchboard:WriteBack:Targets:ehrpatch:Timeout"] = "00:00:02",
             ["Switchboard:WriteBack:Targets:epic:BaseUrl"] = fhir.BaseUrl.ToString(),
             ["Switchboard:WriteBack:Targets:epic:CreateOnly"] = "true",
             ["Switchboard:WriteBack:Targets:epic:SupportsIfMatch"] = "false",
@@ -52,6 +60,8 @@ internal sealed class WriteBackHarness : IAsyncDisposable
             ["Switchboard:WriteBack:MaxRetryDelay"] = "00:00:03",
             ["Switchboard:WriteBack:ResolveDelay"] = "00:00:00.300",
             ["Switchboard:WriteBack:MaxResolveAttempts"] = "2",
+            // A queue per harness, so a test sees only its own escalations.
+            ["Switchboard:WriteBack:Storage:EscalationQueue"] = EscalationQueue,
             ["Switchboard:WriteBack:Rules:Patient:0"] = "gender.exists().not() or gender != 'unknown'",
         };
         var rules = new (string Path, string Owner, DataClass Class, ConflictPolicy Policy, (string, FieldRole)[] Roles)[]
@@ -75,6 +85,11 @@ internal sealed class WriteBackHarness : IAsyncDisposable
             {
                 settings[prefix + "Roles:" + system] = role.ToString();
             }
+        }
+
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         var app = await SwitchboardHost.StartAsync(azurite, fhir, settings);
@@ -149,6 +164,14 @@ internal sealed class WriteBackHarness : IAsyncDisposable
         var log = await fhir.RequestLogAsync();
         return log.Count(r => (string?)r!["method"] == method && (string?)r["path"] == path
             && (!storedOnly || ((int?)r["status"] is >= 200 and < 300)));
+    }
+
+    /// <summary>Escalation messages on this process's escalation queue (peeked, so other tests still see theirs).</summary>
+    public async Task<IReadOnlyList<JsonObject>> EscalationsAsync()
+    {
+        var queue = App.Get<Switchboard.Azure.WriteBack.WriteBackStorage>().Escalations;
+        var messages = await queue.PeekMessagesAsync(32);
+        return [.. messages.Value.Select(m => (JsonObject)JsonNode.Parse(m.Body.ToString())!)];
     }
 
     public async ValueTask DisposeAsync()

@@ -131,19 +131,25 @@ public sealed class WriteBackOrchestratorTests(AzuriteFixture azurite, FhirServe
     }
 
     [Fact]
-    public async Task Run_WriteTimesOutButLands_ConvergesWithoutSecondWrite()
+    public async Task Run_WriteTimesOutButLands_ConvergesWithoutSecondWriteAndRecordsProvenance()
     {
         var (id, v1) = await _wb.CreatePatientAsync();
         // The server applies the PUT but answers after the 2 s target time-out: outcome unknown to us.
         await fhir.InjectFaultAsync("delay", count: 1, method: "PUT", pathPrefix: $"/fhir/Patient/{id}", delayMs: 3000);
 
-        var result = await _wb.RunAsync(WriteBackHarness.Request("ehr", "Patient", id, v1, "crm", new FieldChange(ChangeOperation.Add, "Patient.telecom", Sms)));
+        var request = WriteBackHarness.Request("ehr", "Patient", id, v1, "crm", new FieldChange(ChangeOperation.Add, "Patient.telecom", Sms));
+        var result = await _wb.RunAsync(request);
 
         // Whichever of the late PUT and the retry reaches the server first wins; the other is stale (If-Match) or,
-        // after a re-read, finds our item already there. Either way the item is added once.
-        Assert.Contains(result.Outcome, new[] { "written", "unchanged" });
+        // after a re-read, finds our item already there. Either way the item is added once, and it is attributed.
+        Assert.Equal("written", result.Outcome);
         Assert.Equal(2, (await _wb.ReadPatientAsync(id))["telecom"]!.AsArray().Count);
         Assert.Equal(1, await WriteBackHarness.CountAsync(fhir, "PUT", $"/fhir/Patient/{id}"));
+        var instance = WriteBackIds.InstanceId("crm", request.IdempotencyKey);
+        var provenance = (await _wb.Fhir.ReadAsync("Provenance", instance, null, default))?.Resource;
+        Assert.NotNull(provenance);
+        Assert.Equal(result.Location, provenance["target"]![0]!["reference"]!.GetValue<string>());
+        Assert.Equal($"Patient/{id}/_history/2", result.Location);
     }
 
     [Fact]

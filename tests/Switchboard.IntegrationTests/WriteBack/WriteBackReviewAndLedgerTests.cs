@@ -73,6 +73,24 @@ public sealed class WriteBackReviewAndLedgerTests(AzuriteFixture azurite, FhirSe
     }
 
     [Fact]
+    public async Task Escalate_ReviewTimesOut_PutsIdsOnlyMessageOnEscalationQueue()
+    {
+        var (id, v1) = await _wb.CreatePatientAsync();
+        var instance = (await _wb.SubmitAsync(WriteBackHarness.Request("ehr", "Patient", id, v1, "portal", new FieldChange(ChangeOperation.Add, "Patient.telecom", Email))))!;
+        var review = await _wb.PendingReviewAsync(instance);
+        Assert.DoesNotContain(await _wb.EscalationsAsync(), m => (string?)m["reviewId"] == review.ReviewId);
+
+        Assert.Equal("escalated", (await _wb.CompletionAsync(instance, TimeSpan.FromSeconds(30))).Outcome);
+
+        var message = Assert.Single(await _wb.EscalationsAsync(), m => (string?)m["reviewId"] == review.ReviewId);
+        Assert.Equal(instance, (string?)message["instanceId"]);
+        Assert.Equal(("ehr", "Patient", "suggestion", WriteBackCodes.ReviewEscalated),
+            ((string?)message["targetSystem"], (string?)message["resourceType"], (string?)message["reason"], (string?)message["code"]));
+        Assert.DoesNotContain("pat@example.org", message.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(id, message.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_CreateOnlyTarget_CreatesOnceWithBusinessIdentifier()
     {
         var instance = (await _wb.SubmitAsync(Allergy()))!;
