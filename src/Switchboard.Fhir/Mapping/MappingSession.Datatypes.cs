@@ -194,32 +194,7 @@ internal sealed partial class MappingSession
             return null;
         }
 
-        var name = new HumanName();
-        if (family.Length > 0)
-        {
-            name.Family = family;
-        }
-
-        if (given.Length > 0)
-        {
-            name.GivenElement.Add(new FhirString(given));
-        }
-
-        if (middle.Length > 0)
-        {
-            name.GivenElement.Add(new FhirString(middle));
-        }
-
-        if (prefix.Length > 0)
-        {
-            name.PrefixElement.Add(new FhirString(prefix));
-        }
-
-        if (suffix.Length > 0)
-        {
-            name.SuffixElement.Add(new FhirString(suffix));
-        }
-
+        var name = HumanNameOf(family, given, middle, prefix, suffix);
         if (degree.Length > 0)
         {
             name.SuffixElement.Add(new FhirString(degree));
@@ -586,6 +561,33 @@ internal sealed partial class MappingSession
         }
     }
 
+    // The name parts XPN and XCN share: a middle name is a second given name (IG XPN sheet).
+    private static HumanName HumanNameOf(string family, string given, string middle, string prefix, string suffix)
+    {
+        var name = new HumanName { Family = Null(family) };
+        if (given.Length > 0)
+        {
+            name.GivenElement.Add(new FhirString(given));
+        }
+
+        if (middle.Length > 0)
+        {
+            name.GivenElement.Add(new FhirString(middle));
+        }
+
+        if (prefix.Length > 0)
+        {
+            name.PrefixElement.Add(new FhirString(prefix));
+        }
+
+        if (suffix.Length > 0)
+        {
+            name.SuffixElement.Add(new FhirString(suffix));
+        }
+
+        return name;
+    }
+
     // ---- XCN → Practitioner ----------------------------------------------------------------------------------------
 
     /// <summary>
@@ -622,28 +624,7 @@ internal sealed partial class MappingSession
 
         if (family.Length > 0 || given.Length > 0)
         {
-            var name = new HumanName { Family = Null(family) };
-            if (given.Length > 0)
-            {
-                name.GivenElement.Add(new FhirString(given));
-            }
-
-            if (middle.Length > 0)
-            {
-                name.GivenElement.Add(new FhirString(middle));
-            }
-
-            if (prefix.Length > 0)
-            {
-                name.PrefixElement.Add(new FhirString(prefix));
-            }
-
-            if (suffix.Length > 0)
-            {
-                name.SuffixElement.Add(new FhirString(suffix));
-            }
-
-            practitioner.Name.Add(name);
+            practitioner.Name.Add(HumanNameOf(family, given, middle, prefix, suffix));
         }
 
         if (degree.Length > 0)
